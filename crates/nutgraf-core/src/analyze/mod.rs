@@ -1,0 +1,3 @@
+//! Stage 2: tokens, lowercasing, stop words and stems.
+
+pub mod stem;

@@ -1,0 +1,38 @@
+//! The input article.
+
+use serde::{Deserialize, Serialize};
+
+/// A news article as the user gave it: the original text, never modified,
+/// plus the metadata that came with it.
+///
+/// All later stages refer to the text through [`crate::Span`]s, so the text is
+/// kept exactly as given (no normalization, no trimming).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// Identifier from the input record, if any.
+    pub id: Option<String>,
+    /// The article's own title, if known.
+    pub title: Option<String>,
+    /// The original article text.
+    pub text: String,
+}
+
+impl Document {
+    /// A document holding `text` with no id or title.
+    pub fn new(text: impl Into<String>) -> Document {
+        Document { id: None, title: None, text: text.into() }
+    }
+
+    /// Sets the title (by value, builder style). Blank titles count as none.
+    pub fn with_title(mut self, title: impl Into<String>) -> Document {
+        let t: String = title.into();
+        self.title = if t.trim().is_empty() { None } else { Some(t) };
+        self
+    }
+
+    /// Sets the identifier (by value, builder style).
+    pub fn with_id(mut self, id: impl Into<String>) -> Document {
+        self.id = Some(id.into());
+        self
+    }
+}

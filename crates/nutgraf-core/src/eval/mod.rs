@@ -1,0 +1,1 @@
+//! Evaluation: ROUGE as Google's `rouge-score` computes it.
