@@ -1,11 +1,49 @@
 //! nutgraf-core: grounded key points from news articles.
+//!
+//! The pipeline runs five stages, each a small trait in its own module:
+//!
+//! 1. [`segment`]: paragraphs and sentences as byte spans into the input,
+//!    with datelines, bylines and page furniture set aside.
+//! 2. [`analyze`]: words, stop words and Porter stems.
+//! 3. [`score`]: a score per sentence.
+//! 4. [`select`]: three or four key points, without repeats, in article order.
+//! 5. [`render`]: text, Markdown or JSON.
+//!
+//! Every key point carries the byte offsets of the sentence it quotes, and
+//! `&document.text[start..end]` is always exactly that sentence.
+//!
+//! ```
+//! use nutgraf_core::{Document, Pipeline};
+//!
+//! let doc = Document::new(
+//!     "The city council approved a new budget on Tuesday. The plan adds two \
+//!      libraries and a bus line. Critics said the tax rise was too steep. \
+//!      The mayor will sign it next week. A vote on parks follows in May.",
+//! )
+//! .with_title("Council passes budget");
+//! let summary = Pipeline::default().summarize(&doc).unwrap();
+//! assert_eq!(summary.headline, "Council passes budget");
+//! assert!((3..=4).contains(&summary.key_points.len()));
+//! for p in &summary.key_points {
+//!     assert_eq!(&doc.text[p.start..p.end], p.text);
+//! }
+//! ```
 #![deny(missing_docs)]
 
 pub mod analyze;
 pub mod document;
+pub mod error;
 pub mod eval;
+pub mod pipeline;
+pub mod render;
+pub mod score;
 pub mod segment;
+pub mod select;
 pub mod span;
+pub mod summary;
 
 pub use document::Document;
+pub use error::Error;
+pub use pipeline::{Pipeline, PipelineBuilder, PipelineConfig};
 pub use span::Span;
+pub use summary::{DocStats, KeyPoint, Summary};

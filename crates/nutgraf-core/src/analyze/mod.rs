@@ -1,3 +1,244 @@
 //! Stage 2: tokens, lowercasing, stop words and stems.
+//!
+//! An [`Analyzer`] turns a [`Segmented`] document into an [`Analyzed`] one:
+//! every word of every sentence as a [`Token`] (a span into the original text
+//! plus the id of its Porter stem), grouped per sentence. The title, when
+//! there is one, is analyzed the same way so that scorers can compare against
+//! it.
+//!
+//! Words are runs of letters and digits, with inner apostrophes and hyphens
+//! splitting words the way the ROUGE scorer does (it replaces every character
+//! outside `[a-z0-9]` by a space). Keeping our tokens aligned with ROUGE's
+//! means that what the scorer rewards is what the metric counts.
+//!
+//! Stem ids come from a per-thread [`vocab::Vocabulary`] that maps each
+//! lowercase word to its stem id once; ids are consistent within one analyzed
+//! document, which is all the later stages compare.
 
 pub mod stem;
+mod stopwords;
+pub mod vocab;
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+pub use stopwords::is_stop_word;
+
+use crate::segment::{Segmented, SentenceKind};
+use crate::Span;
+
+/// One word of the document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// The word's bytes in the original text.
+    pub span: Span,
+    /// Id of the word's Porter stem (consistent within one document).
+    pub stem: u32,
+    /// Bit set of [`Token::STOP`], [`Token::NUMBER`], [`Token::CAPITALIZED`].
+    pub flags: u8,
+}
+
+impl Token {
+    /// The word is an English stop word.
+    pub const STOP: u8 = 1;
+    /// The word is made of digits.
+    pub const NUMBER: u8 = 2;
+    /// The word starts with an upper-case letter in the original text.
+    pub const CAPITALIZED: u8 = 4;
+
+    /// True for stop words.
+    #[inline]
+    pub fn is_stop(&self) -> bool {
+        self.flags & Token::STOP != 0
+    }
+
+    /// True for content words: neither stop words nor one-letter words.
+    #[inline]
+    pub fn is_content(&self) -> bool {
+        !self.is_stop() && self.span.len() > 1
+    }
+}
+
+/// A segmented document with its words analyzed.
+#[derive(Clone, Debug)]
+pub struct Analyzed<'d> {
+    /// The segmentation this analysis is built on.
+    pub segmented: Segmented<'d>,
+    /// Every token of every body sentence, in text order.
+    pub tokens: Vec<Token>,
+    /// For each sentence (same index as `segmented.sentences`), the range of
+    /// its tokens in `tokens`. Non-body sentences get an empty range.
+    pub sentence_tokens: Vec<Range<usize>>,
+    /// Stem ids of the title's content words (empty without a title).
+    pub title_stems: Vec<u32>,
+    /// Number of distinct stem ids in use (all ids are below this).
+    pub vocabulary_size: u32,
+}
+
+impl<'d> Analyzed<'d> {
+    /// The tokens of sentence `i`.
+    #[inline]
+    pub fn sentence(&self, i: usize) -> &[Token] {
+        &self.tokens[self.sentence_tokens[i].clone()]
+    }
+
+    /// Number of sentences (all kinds).
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.sentence_tokens.len()
+    }
+
+    /// True when there are no sentences.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.sentence_tokens.is_empty()
+    }
+
+    /// True when sentence `i` is body text that may become a key point.
+    #[inline]
+    pub fn is_body(&self, i: usize) -> bool {
+        self.segmented.sentences[i].kind == SentenceKind::Body
+    }
+}
+
+/// Turns segmented text into tokens.
+pub trait Analyzer: Send + Sync {
+    /// Analyzes `segmented`, consuming it into the result.
+    fn analyze<'d>(&self, segmented: Segmented<'d>) -> Analyzed<'d>;
+}
+
+/// Serializable choice of analyzer.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+pub enum AnalyzerConfig {
+    /// Words, stop words and Porter stems.
+    #[default]
+    Words,
+}
+
+impl AnalyzerConfig {
+    /// Builds the configured analyzer.
+    pub fn build(&self) -> Box<dyn Analyzer> {
+        match self {
+            AnalyzerConfig::Words => Box::new(WordAnalyzer),
+        }
+    }
+}
+
+/// The default analyzer: words, stop words and Porter stems.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct WordAnalyzer;
+
+impl Analyzer for WordAnalyzer {
+    fn analyze<'d>(&self, segmented: Segmented<'d>) -> Analyzed<'d> {
+        let text = segmented.doc.text.as_str();
+        vocab::with_vocabulary(|vocab| {
+            vocab.begin_document();
+            let mut tokens = Vec::with_capacity(text.len() / 5);
+            let mut sentence_tokens = Vec::with_capacity(segmented.sentences.len());
+            for s in &segmented.sentences {
+                let first = tokens.len();
+                if s.kind == SentenceKind::Body {
+                    for_each_word(text, s.span, |span| {
+                        let word = span.slice(text);
+                        tokens.push(vocab.token(word, span));
+                    });
+                }
+                sentence_tokens.push(first..tokens.len());
+            }
+            let mut title_stems = Vec::new();
+            if let Some(title) = segmented.doc.title.as_deref() {
+                for_each_word(title, Span::new(0, title.len()), |span| {
+                    let t = vocab.token(span.slice(title), span);
+                    if t.is_content() {
+                        title_stems.push(t.stem);
+                    }
+                });
+            }
+            let vocabulary_size = vocab.len();
+            Analyzed { segmented, tokens, sentence_tokens, title_stems, vocabulary_size }
+        })
+    }
+}
+
+/// Calls `f` with the span of every word inside `within`: maximal runs of
+/// alphanumeric characters.
+pub fn for_each_word(text: &str, within: Span, mut f: impl FnMut(Span)) {
+    let s = within.slice(text);
+    let base = within.start;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    let mut start: Option<usize> = None;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (is_word, width) = if b < 0x80 {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            // Decode one non-ASCII char; `s` is valid UTF-8 so this succeeds.
+            let c = s[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        match (is_word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                f(Span::new(base + st, base + i));
+                start = None;
+            }
+            _ => {}
+        }
+        i += width;
+    }
+    if let Some(st) = start {
+        f(Span::new(base + st, base + bytes.len()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::{Segmenter, Sentence};
+    use crate::Document;
+
+    fn words(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        for_each_word(text, Span::new(0, text.len()), |s| out.push(s.slice(text)));
+        out
+    }
+
+    #[test]
+    fn words_split_like_rouge() {
+        assert_eq!(words("Don't stop—U.S. $1.13bn"), ["Don", "t", "stop", "U", "S", "1", "13bn"]);
+        assert_eq!(words("Zürich’s café"), ["Zürich", "s", "café"]);
+        assert_eq!(words("  "), Vec::<&str>::new());
+    }
+
+    struct OneSentence;
+    impl Segmenter for OneSentence {
+        fn segment<'d>(&self, doc: &'d Document) -> Segmented<'d> {
+            let span = Span::new(0, doc.text.len());
+            Segmented {
+                doc,
+                paragraphs: vec![span],
+                sentences: vec![Sentence { span, paragraph: 0, kind: SentenceKind::Body }],
+            }
+        }
+    }
+
+    #[test]
+    fn stems_are_shared_across_inflections_and_title() {
+        let doc = Document::new("Runners were running; the runner runs.").with_title("Running late");
+        let a = WordAnalyzer.analyze(OneSentence.segment(&doc));
+        let toks = a.sentence(0);
+        assert_eq!(toks.len(), 6);
+        // "running" and "runs" both stem to "run".
+        assert_eq!(toks[2].stem, toks[5].stem);
+        assert!(toks[3].is_stop(), "'the' is a stop word");
+        assert!(toks[0].flags & Token::CAPITALIZED != 0);
+        assert_eq!(a.title_stems.len(), 2);
+        assert_eq!(a.title_stems[0], toks[2].stem);
+        for t in toks {
+            assert!(t.stem < a.vocabulary_size);
+        }
+    }
+}

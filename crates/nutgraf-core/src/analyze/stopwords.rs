@@ -1,0 +1,39 @@
+//! English stop words: function words that carry no topic of their own.
+//! The list is the common core of the SMART and NLTK English lists, kept small
+//! on purpose: words like "said" or "new" stay content words because news
+//! summaries use them.
+
+/// Sorted list, searched by binary search.
+static STOP_WORDS: &[&str] = &[
+    "a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are",
+    "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but",
+    "by", "can", "could", "d", "did", "do", "does", "doing", "down", "during", "each", "few",
+    "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers",
+    "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its",
+    "itself", "just", "ll", "m", "me", "more", "most", "my", "myself", "no", "nor", "not", "now",
+    "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over",
+    "own", "re", "s", "same", "she", "should", "so", "some", "such", "t", "than", "that", "the",
+    "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those",
+    "through", "to", "too", "under", "until", "up", "ve", "very", "was", "we", "were", "what",
+    "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you",
+    "your", "yours", "yourself", "yourselves",
+];
+
+/// True when `lower` (a lowercase word) is an English stop word.
+pub fn is_stop_word(lower: &str) -> bool {
+    lower.len() <= 10 && STOP_WORDS.binary_search(&lower).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_is_sorted_and_lookups_work() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]), "STOP_WORDS must stay sorted");
+        assert!(is_stop_word("the"));
+        assert!(is_stop_word("yourselves"));
+        assert!(!is_stop_word("said"));
+        assert!(!is_stop_word("The"), "callers lowercase first");
+    }
+}

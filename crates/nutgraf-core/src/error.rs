@@ -1,0 +1,26 @@
+//! The core library's error type.
+
+use thiserror::Error;
+
+/// What can go wrong while summarizing one document.
+///
+/// Matchable, so the CLI can map kinds to exit codes and a server to HTTP
+/// statuses.
+#[derive(Clone, Debug, Error, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Error {
+    /// The document has no text, or only white space.
+    #[error("the article is empty")]
+    EmptyDocument,
+    /// The text holds a NUL byte or mostly control characters: not an article.
+    #[error("the article looks like binary data (control byte 0x{byte:02x} at byte {offset})")]
+    Binary {
+        /// Byte offset of the first offending byte.
+        offset: usize,
+        /// The offending byte.
+        byte: u8,
+    },
+    /// A pipeline setting is out of range.
+    #[error("invalid configuration: {0}")]
+    Config(String),
+}

@@ -1,0 +1,135 @@
+//! Stage 5: write a summary out.
+//!
+//! Renderers write to any [`std::io::Write`] so the CLI can stream to stdout
+//! and a server to a response body. Formats:
+//!
+//! - [`Format::Text`]: the nut graf layout: the headline on the first line,
+//!   then one `- ` line per key point, then the article body, one paragraph a
+//!   line.
+//! - [`Format::Markdown`]: the same as a Markdown document.
+//! - [`Format::Json`]: the [`crate::Summary`] as one JSON object; see
+//!   [`json`] for the schema.
+
+pub mod json;
+
+use std::io::{self, Write};
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Document, Summary};
+
+/// Output formats.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Headline line, `- ` points, body.
+    #[default]
+    Text,
+    /// Markdown: `#` headline, bullet list, body paragraphs.
+    Markdown,
+    /// One JSON object.
+    Json,
+}
+
+/// Writes a summary of `doc` to `w` in `format`.
+pub fn render(format: Format, doc: &Document, summary: &Summary, w: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Text => render_text(doc, summary, w),
+        Format::Markdown => render_markdown(doc, summary, w),
+        Format::Json => json::write(summary, w),
+    }
+}
+
+/// Folds all white space (line breaks included) to single spaces.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The body's paragraphs: blocks separated by blank lines, each folded to
+/// one line; when the text has no blank lines, each non-empty line.
+fn body_paragraphs(text: &str) -> Vec<String> {
+    let blocks: Vec<&str> = text.split("\n\n").filter(|b| !b.trim().is_empty()).collect();
+    let parts: Vec<&str> = if blocks.len() > 1 {
+        blocks
+    } else {
+        text.lines().filter(|l| !l.trim().is_empty()).collect()
+    };
+    parts.into_iter().map(one_line).collect()
+}
+
+fn render_text(doc: &Document, summary: &Summary, w: &mut dyn Write) -> io::Result<()> {
+    writeln!(w, "{}", one_line(&summary.headline))?;
+    for p in &summary.key_points {
+        writeln!(w, "- {}", one_line(&p.text))?;
+    }
+    for para in body_paragraphs(&doc.text) {
+        writeln!(w, "{para}")?;
+    }
+    Ok(())
+}
+
+fn render_markdown(doc: &Document, summary: &Summary, w: &mut dyn Write) -> io::Result<()> {
+    if !summary.headline.is_empty() {
+        writeln!(w, "# {}\n", one_line(&summary.headline))?;
+    }
+    for p in &summary.key_points {
+        writeln!(w, "- {}", one_line(&p.text))?;
+    }
+    for para in body_paragraphs(&doc.text) {
+        write!(w, "\n{para}\n")?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Pipeline;
+
+    fn sample() -> (Document, Summary) {
+        let doc = Document::new(
+            "Rain closed the ferry on Monday.\n\nThe harbour master said winds topped 90 km/h. \
+             Crews will inspect the pier on Tuesday.\n\nService should resume by Friday. \
+             Passengers can claim refunds online.",
+        )
+        .with_title("Storm shuts ferry");
+        let s = Pipeline::default().summarize(&doc).unwrap();
+        (doc, s)
+    }
+
+    fn to_string(format: Format) -> String {
+        let (doc, s) = sample();
+        let mut out = Vec::new();
+        render(format, &doc, &s, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn text_layout_is_headline_points_body() {
+        let out = to_string(Format::Text);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], "Storm shuts ferry");
+        let points = lines.iter().skip(1).take_while(|l| l.starts_with("- ")).count();
+        assert!((3..=4).contains(&points), "{out}");
+        assert_eq!(lines.len(), 1 + points + 3, "three body paragraphs: {out}");
+        assert_eq!(lines[1 + points], "Rain closed the ferry on Monday.");
+    }
+
+    #[test]
+    fn markdown_has_heading_and_list() {
+        let out = to_string(Format::Markdown);
+        assert!(out.starts_with("# Storm shuts ferry\n\n- "), "{out}");
+        assert!(out.contains("\n\nService should resume by Friday."), "{out}");
+    }
+
+    #[test]
+    fn json_round_trips() {
+        let (doc, s) = sample();
+        let out = to_string(Format::Json);
+        let back: Summary = serde_json::from_str(&out).unwrap();
+        assert_eq!(back, s);
+        for p in &back.key_points {
+            assert_eq!(&doc.text[p.start..p.end], p.text);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+//! Per-sentence features shared by scorers.
+//!
+//! Computed in two linear passes over the tokens: one to count how often each
+//! stem occurs in the body (for centrality), one per sentence. Only body
+//! sentences get features; the rest get `None`.
+
+use crate::analyze::{Analyzed, Token};
+
+/// What scorers know about one body sentence.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct SentenceFeatures {
+    /// Position among body sentences (0 for the first).
+    pub body_index: usize,
+    /// Number of body sentences in the document.
+    pub body_count: usize,
+    /// Index of the paragraph holding the sentence.
+    pub paragraph: usize,
+    /// Position of the sentence inside its paragraph (0 for the first).
+    pub index_in_paragraph: usize,
+    /// Number of word tokens.
+    pub tokens: usize,
+    /// Number of content (non stop word) tokens.
+    pub content_tokens: usize,
+    /// Mean over the sentence's distinct content stems of how many *other*
+    /// sentences of the body use the stem, divided by the body's sentence
+    /// count: how central the sentence is to what the whole article says.
+    pub centrality: f32,
+    /// Share of the title's content stems that the sentence contains
+    /// (0 without a title).
+    pub title_overlap: f32,
+    /// Share of the sentence's distinct content stems found in the first body
+    /// sentence (1 for the first sentence itself).
+    pub lead_overlap: f32,
+    /// Share of tokens that are capitalized words not at the sentence start.
+    pub proper_share: f32,
+    /// Share of tokens that are numbers.
+    pub number_share: f32,
+    /// The sentence opens with a quotation mark.
+    pub starts_with_quote: bool,
+    /// The sentence ends with a question mark.
+    pub is_question: bool,
+}
+
+/// Features for every sentence of `doc` (`None` for non-body sentences and
+/// sentences without words).
+pub fn sentence_features(doc: &Analyzed<'_>) -> Vec<Option<SentenceFeatures>> {
+    let n = doc.len();
+    let text = doc.segmented.doc.text.as_str();
+    let vocab = doc.vocabulary_size as usize;
+    // For each stem: number of body sentences containing it, and the last
+    // sentence that counted it (to count each sentence once).
+    let mut df = vec![0u32; vocab];
+    let mut seen = vec![u32::MAX; vocab];
+    let mut body = Vec::with_capacity(n);
+    for i in 0..n {
+        let toks = doc.sentence(i);
+        if !doc.is_body(i) || toks.is_empty() {
+            continue;
+        }
+        body.push(i);
+        for t in toks.iter().filter(|t| t.is_content()) {
+            let s = t.stem as usize;
+            if seen[s] != i as u32 {
+                seen[s] = i as u32;
+                df[s] += 1;
+            }
+        }
+    }
+    let body_count = body.len();
+    // Stems of the first body sentence, marked with a sentinel in `seen`.
+    let lead_mark = u32::MAX - 1;
+    if let Some(&first) = body.first() {
+        for t in doc.sentence(first).iter().filter(|t| t.is_content()) {
+            seen[t.stem as usize] = lead_mark;
+        }
+    }
+    let mut title_mark = vec![false; vocab];
+    let mut title_distinct = 0usize;
+    for &s in &doc.title_stems {
+        if let Some(m) = title_mark.get_mut(s as usize) {
+            if !*m {
+                *m = true;
+                title_distinct += 1;
+            }
+        }
+    }
+
+    let mut out = vec![None; n];
+    let mut in_sentence = vec![false; vocab];
+    let mut last_paragraph = usize::MAX;
+    let mut index_in_paragraph = 0;
+    for (body_index, &i) in body.iter().enumerate() {
+        let sent = doc.segmented.sentences[i];
+        if sent.paragraph != last_paragraph {
+            last_paragraph = sent.paragraph;
+            index_in_paragraph = 0;
+        } else {
+            index_in_paragraph += 1;
+        }
+        let toks = doc.sentence(i);
+        let mut content = 0usize;
+        let mut distinct = 0usize;
+        let mut central = 0f32;
+        let mut title_hits = 0usize;
+        let mut lead_hits = 0usize;
+        let mut proper = 0usize;
+        let mut numbers = 0usize;
+        for (k, t) in toks.iter().enumerate() {
+            if t.flags & Token::NUMBER != 0 {
+                numbers += 1;
+            }
+            if k > 0 && t.flags & Token::CAPITALIZED != 0 && !t.is_stop() {
+                proper += 1;
+            }
+            if !t.is_content() {
+                continue;
+            }
+            content += 1;
+            let s = t.stem as usize;
+            if in_sentence[s] {
+                continue;
+            }
+            in_sentence[s] = true;
+            distinct += 1;
+            central += (df[s] - 1) as f32;
+            if title_mark[s] {
+                title_hits += 1;
+            }
+            if body_index == 0 || seen[s] == lead_mark {
+                lead_hits += 1;
+            }
+        }
+        for t in toks {
+            in_sentence[t.stem as usize] = false;
+        }
+        let sentence_text = sent.span.slice(text).trim_start();
+        let starts_with_quote = sentence_text.starts_with(['"', '“', '\'', '‘']);
+        let is_question = sentence_text.trim_end_matches(['"', '”', '\'', '’', ')']).ends_with('?');
+        let ntok = toks.len().max(1) as f32;
+        out[i] = Some(SentenceFeatures {
+            body_index,
+            body_count,
+            paragraph: sent.paragraph,
+            index_in_paragraph,
+            tokens: toks.len(),
+            content_tokens: content,
+            centrality: if distinct == 0 || body_count < 2 {
+                0.0
+            } else {
+                central / distinct as f32 / (body_count - 1) as f32
+            },
+            title_overlap: if title_distinct == 0 {
+                0.0
+            } else {
+                title_hits as f32 / title_distinct as f32
+            },
+            lead_overlap: if distinct == 0 { 0.0 } else { lead_hits as f32 / distinct as f32 },
+            proper_share: proper as f32 / ntok,
+            number_share: numbers as f32 / ntok,
+            starts_with_quote,
+            is_question,
+        });
+    }
+    out
+}

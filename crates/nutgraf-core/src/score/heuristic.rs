@@ -1,0 +1,105 @@
+//! The unsupervised scorer: a weighted mix of interpretable features.
+//!
+//! News puts what matters first (the inverted pyramid), so position carries
+//! most of the weight; centrality, title overlap and length move sentences up
+//! or down from there. The weights are the defaults of [`HeuristicWeights`],
+//! chosen by a grid search on the CNN/DailyMail development set (see the
+//! README's design notes for the figures).
+
+use serde::{Deserialize, Serialize};
+
+use super::features::{sentence_features, SentenceFeatures};
+use super::{Scored, Scorer};
+use crate::analyze::Analyzed;
+
+/// Weights of [`HeuristicScorer`]. Every field has a tuned default.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct HeuristicWeights {
+    /// Weight of the position prior `1 / (1 + body_index)^position_decay`.
+    pub position: f32,
+    /// Exponent of the position prior.
+    pub position_decay: f32,
+    /// Bonus for the first sentence of a paragraph.
+    pub paragraph_start: f32,
+    /// Weight of [`SentenceFeatures::centrality`].
+    pub centrality: f32,
+    /// Weight of [`SentenceFeatures::title_overlap`].
+    pub title: f32,
+    /// Weight of [`SentenceFeatures::lead_overlap`].
+    pub lead: f32,
+    /// Sentences shorter than this many tokens are penalized.
+    pub min_tokens: f32,
+    /// Sentences longer than this many tokens are penalized.
+    pub max_tokens: f32,
+    /// Penalty per token outside `min_tokens..=max_tokens`.
+    pub length_penalty: f32,
+    /// Penalty for a sentence opening with a quotation mark.
+    pub quote_penalty: f32,
+    /// Penalty for a question.
+    pub question_penalty: f32,
+}
+
+impl Default for HeuristicWeights {
+    fn default() -> Self {
+        HeuristicWeights {
+            position: 1.0,
+            position_decay: 0.7,
+            paragraph_start: 0.0,
+            centrality: 0.5,
+            title: 0.3,
+            lead: 0.0,
+            min_tokens: 8.0,
+            max_tokens: 40.0,
+            length_penalty: 0.02,
+            quote_penalty: 0.1,
+            question_penalty: 0.2,
+        }
+    }
+}
+
+/// Scores sentences with [`HeuristicWeights`].
+#[derive(Clone, Debug, Default)]
+pub struct HeuristicScorer {
+    weights: HeuristicWeights,
+}
+
+impl HeuristicScorer {
+    /// A scorer with the given weights.
+    pub fn new(weights: HeuristicWeights) -> HeuristicScorer {
+        HeuristicScorer { weights }
+    }
+
+    /// The score of one sentence with features `f`.
+    pub fn score_features(&self, f: &SentenceFeatures) -> f32 {
+        let w = &self.weights;
+        let mut s = w.position / (1.0 + f.body_index as f32).powf(w.position_decay);
+        if f.index_in_paragraph == 0 {
+            s += w.paragraph_start;
+        }
+        s += w.centrality * f.centrality + w.title * f.title_overlap + w.lead * f.lead_overlap;
+        let n = f.tokens as f32;
+        if n < w.min_tokens {
+            s -= w.length_penalty * (w.min_tokens - n);
+        } else if n > w.max_tokens {
+            s -= w.length_penalty * (n - w.max_tokens);
+        }
+        if f.starts_with_quote {
+            s -= w.quote_penalty;
+        }
+        if f.is_question {
+            s -= w.question_penalty;
+        }
+        s
+    }
+}
+
+impl Scorer for HeuristicScorer {
+    fn score(&self, doc: &Analyzed<'_>) -> Scored {
+        let scores = sentence_features(doc)
+            .iter()
+            .map(|f| f.as_ref().map_or(f32::NEG_INFINITY, |f| self.score_features(f)))
+            .collect();
+        Scored { scores }
+    }
+}

@@ -1,0 +1,121 @@
+//! Maximal marginal relevance with near-duplicate blocking.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Budget, Selection, Selector};
+use crate::analyze::Analyzed;
+use crate::score::Scored;
+
+/// Parameters of [`MmrSelector`]. Every field has a tuned default.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MmrParams {
+    /// Penalty per unit of overlap with sentences already chosen (the share
+    /// of a candidate's content stems that they already contain).
+    pub redundancy: f32,
+    /// Candidates whose overlap exceeds this share are never chosen.
+    pub max_overlap: f32,
+    /// Beyond `Budget::min`, a further point is taken only if its adjusted
+    /// score is at least this.
+    pub extra_threshold: f32,
+    /// Sentences with fewer content words than this are not candidates
+    /// (unless nothing else is left).
+    pub min_content_tokens: usize,
+}
+
+impl Default for MmrParams {
+    fn default() -> Self {
+        MmrParams { redundancy: 0.3, max_overlap: 0.7, extra_threshold: 0.45, min_content_tokens: 3 }
+    }
+}
+
+impl MmrParams {
+    /// No redundancy control: the top-scoring sentences.
+    pub fn plain_top() -> MmrParams {
+        MmrParams {
+            redundancy: 0.0,
+            max_overlap: f32::INFINITY,
+            extra_threshold: f32::NEG_INFINITY,
+            min_content_tokens: 0,
+        }
+    }
+}
+
+/// Greedy MMR selection.
+#[derive(Clone, Debug, Default)]
+pub struct MmrSelector {
+    params: MmrParams,
+}
+
+impl MmrSelector {
+    /// A selector with the given parameters.
+    pub fn new(params: MmrParams) -> MmrSelector {
+        MmrSelector { params }
+    }
+}
+
+/// How many top-scoring candidates MMR considers; the rest never win.
+const CANDIDATES: usize = 24;
+
+impl Selector for MmrSelector {
+    fn select(&self, doc: &Analyzed<'_>, scored: &Scored, budget: Budget) -> Selection {
+        let p = &self.params;
+        let mut cands: Vec<usize> = (0..doc.len())
+            .filter(|&i| scored.scores.get(i).is_some_and(|s| s.is_finite()))
+            .collect();
+        let content = |i: usize| doc.sentence(i).iter().filter(|t| t.is_content()).count();
+        let enough = cands.iter().filter(|&&i| content(i) >= p.min_content_tokens).count();
+        if enough >= budget.min.max(1) {
+            cands.retain(|&i| content(i) >= p.min_content_tokens);
+        }
+        cands.sort_by(|&a, &b| scored.scores[b].total_cmp(&scored.scores[a]).then(a.cmp(&b)));
+        cands.truncate(CANDIDATES.max(budget.max));
+
+        let mut covered = vec![false; doc.vocabulary_size as usize];
+        let mut chosen: Vec<usize> = Vec::with_capacity(budget.max);
+        let mut used = vec![false; cands.len()];
+        while chosen.len() < budget.max {
+            let mut best: Option<(usize, f32)> = None;
+            for (k, &i) in cands.iter().enumerate() {
+                if used[k] {
+                    continue;
+                }
+                let overlap = overlap_share(doc, i, &covered);
+                if overlap > p.max_overlap {
+                    continue;
+                }
+                let adjusted = scored.scores[i] - p.redundancy * overlap;
+                if best.is_none_or(|(_, b)| adjusted > b) {
+                    best = Some((k, adjusted));
+                }
+            }
+            let Some((k, adjusted)) = best else { break };
+            if chosen.len() >= budget.min && adjusted < p.extra_threshold {
+                break;
+            }
+            used[k] = true;
+            chosen.push(cands[k]);
+            for t in doc.sentence(cands[k]).iter().filter(|t| t.is_content()) {
+                covered[t.stem as usize] = true;
+            }
+        }
+        chosen.sort_unstable();
+        Selection { sentences: chosen }
+    }
+}
+
+/// Share of sentence `i`'s content tokens whose stems are already `covered`.
+fn overlap_share(doc: &Analyzed<'_>, i: usize, covered: &[bool]) -> f32 {
+    let (mut hit, mut all) = (0usize, 0usize);
+    for t in doc.sentence(i).iter().filter(|t| t.is_content()) {
+        all += 1;
+        if covered[t.stem as usize] {
+            hit += 1;
+        }
+    }
+    if all == 0 {
+        0.0
+    } else {
+        hit as f32 / all as f32
+    }
+}
