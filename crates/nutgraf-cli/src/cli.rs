@@ -1,0 +1,118 @@
+//! Command-line arguments (clap derive). Commands never see these types:
+//! `main.rs` resolves them into settings first.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success
+  1  bad input: unreadable, empty or binary article; in batch, one or more records failed
+  2  usage error or internal error";
+
+/// nutgraf: the nut graf of a news article (headline and 3-4 key points, each
+/// citing the sentence it came from).
+#[derive(Debug, Parser)]
+#[command(name = "nutgraf", version, after_help = EXIT_CODES, after_long_help = EXIT_CODES)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Summarize one article (plain text, or a JSON record with `article`).
+    ///
+    /// Reads FILE, or standard input when FILE is `-` or absent. A file ending
+    /// in `.json`, or input starting with `{`, is read as one JSON record with
+    /// `article` (or `text`) and optional `title` and `id`. Gzip input
+    /// (`.gz`) is decompressed.
+    #[command(after_help = EXIT_CODES)]
+    Summarize(SummarizeArgs),
+    /// Summarize every record of a JSONL file, using all cores.
+    ///
+    /// Each input line is a JSON object with `article` (or `text`) and
+    /// optional `id` and `title`. Each output line carries the record's `id`
+    /// and the JSON output fields, or, for a record that could not be
+    /// summarized, `{"id", "line", "error"}`. Output lines follow input order.
+    /// Exits 1 when any record failed.
+    #[command(after_help = EXIT_CODES)]
+    Batch(BatchArgs),
+    /// Score nutgraf and Lead-3 against reference highlights with ROUGE.
+    ///
+    /// DATASET is JSONL with `id`, `article` and `highlights` (a list of
+    /// strings), like the CNN/DailyMail development set. Prints ROUGE-1/2/L/
+    /// Lsum F1 (x100, stemmed, as Google's rouge-score computes them) for both
+    /// systems, and throughput.
+    #[command(after_help = EXIT_CODES)]
+    Eval(EvalArgs),
+}
+
+/// Output formats.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Headline line, `- ` key points, then the body.
+    #[default]
+    Text,
+    /// A Markdown document.
+    Markdown,
+    /// One JSON object with byte offsets for every key point.
+    Json,
+}
+
+/// Arguments of `summarize`.
+#[derive(Debug, clap::Args)]
+pub struct SummarizeArgs {
+    /// The article file; `-` or nothing reads standard input.
+    pub file: Option<PathBuf>,
+    /// Exactly this many key points (default: 3 or 4, chosen by the content).
+    #[arg(long, short = 'n', value_parser = clap::value_parser!(u16).range(1..=100))]
+    pub points: Option<u16>,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = FormatArg::Text)]
+    pub format: FormatArg,
+    /// The article's title, used as the headline (overrides a record's `title`).
+    #[arg(long, short = 't')]
+    pub title: Option<String>,
+}
+
+/// Arguments of `batch`.
+#[derive(Debug, clap::Args)]
+pub struct BatchArgs {
+    /// Input JSONL, optionally gzip-compressed (`.gz`); `-` reads standard input.
+    pub input: PathBuf,
+    /// Where to write the output JSONL; `-` writes standard output.
+    #[arg(long, short = 'o')]
+    pub output: PathBuf,
+    /// Exactly this many key points (default: 3 or 4, chosen by the content).
+    #[arg(long, short = 'n', value_parser = clap::value_parser!(u16).range(1..=100))]
+    pub points: Option<u16>,
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j')]
+    pub threads: Option<usize>,
+    /// Hide the progress bar.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+/// Arguments of `eval`.
+#[derive(Debug, clap::Args)]
+pub struct EvalArgs {
+    /// Dataset JSONL (optionally `.gz`) with `id`, `article`, `highlights`.
+    pub dataset: PathBuf,
+    /// Also write nutgraf's output here as JSONL (readable by score_rouge.py).
+    #[arg(long, short = 'o')]
+    pub output: Option<PathBuf>,
+    /// Score only the first N articles.
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// Exactly this many key points (default: 3 or 4, chosen by the content).
+    #[arg(long, short = 'n', value_parser = clap::value_parser!(u16).range(1..=100))]
+    pub points: Option<u16>,
+    /// Print one JSON object instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}

@@ -1,0 +1,151 @@
+//! `nutgraf batch`: a JSONL stream of articles to a JSONL stream of nut grafs.
+//!
+//! Lines are read in chunks and each chunk is summarized on all cores with
+//! rayon, then written in input order, so memory stays flat however long the
+//! input is. A record that fails becomes an error line (`{"id", "line",
+//! "error"}`) and the run goes on; the exit code is then 1.
+
+use std::io::{self, BufRead, Write};
+use std::time::Instant;
+
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use nutgraf_core::{Pipeline, Summary};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::cli::BatchArgs;
+use crate::input::{self, BadInput};
+use crate::ExitStatus;
+
+/// Records summarized per parallel chunk.
+const CHUNK: usize = 4096;
+
+#[derive(Serialize)]
+struct Done<'a> {
+    line: usize,
+    #[serde(flatten)]
+    summary: &'a Summary,
+}
+
+#[derive(Serialize)]
+struct Failed<'a> {
+    id: Option<&'a str>,
+    line: usize,
+    error: &'a str,
+}
+
+/// Runs `batch`.
+pub fn run(args: BatchArgs) -> anyhow::Result<ExitStatus> {
+    let pipeline = super::pipeline(args.points)?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.unwrap_or(0))
+        .build()
+        .context("starting worker threads")?;
+    let in_name = input::display_name(Some(&args.input));
+    let mut reader = input::open(Some(&args.input))?;
+    let out: Box<dyn Write> = if args.output.as_os_str() == "-" {
+        Box::new(io::stdout().lock())
+    } else {
+        Box::new(
+            fs_err::File::create(&args.output)
+                .map_err(|e| BadInput(e.to_string()))?,
+        )
+    };
+    let mut out = io::BufWriter::with_capacity(1 << 16, out);
+
+    let progress = if args.quiet {
+        ProgressBar::hidden()
+    } else {
+        let p = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+        p.set_style(
+            ProgressStyle::with_template("{spinner} {human_pos} articles, {per_sec}, {elapsed}")
+                .expect("valid template"),
+        );
+        p
+    };
+
+    let start = Instant::now();
+    let (mut ok, mut failed, mut line_no) = (0usize, 0usize, 0usize);
+    let mut chunk: Vec<(usize, Vec<u8>)> = Vec::with_capacity(CHUNK);
+    loop {
+        chunk.clear();
+        while chunk.len() < CHUNK {
+            let mut buf = Vec::new();
+            let n = reader
+                .read_until(b'\n', &mut buf)
+                .with_context(|| format!("{in_name}: cannot read line {}", line_no + 1))
+                .map_err(|e| BadInput(format!("{e:#}")))?;
+            if n == 0 {
+                break;
+            }
+            line_no += 1;
+            if buf.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            chunk.push((line_no, buf));
+        }
+        if chunk.is_empty() {
+            break;
+        }
+        let results: Vec<(bool, Vec<u8>)> = pool.install(|| {
+            chunk.par_iter().map(|(line, bytes)| one(&pipeline, *line, bytes)).collect()
+        });
+        for (good, bytes) in &results {
+            if *good {
+                ok += 1;
+            } else {
+                failed += 1;
+            }
+            out.write_all(bytes)?;
+        }
+        progress.inc(results.len() as u64);
+    }
+    out.flush().context("writing output")?;
+    progress.finish_and_clear();
+    let secs = start.elapsed().as_secs_f64();
+    #[allow(clippy::print_stderr)]
+    if !args.quiet {
+        eprintln!(
+            "nutgraf: {} articles in {:.2}s ({:.0}/s), {ok} ok, {failed} failed",
+            ok + failed,
+            secs,
+            (ok + failed) as f64 / secs.max(1e-9)
+        );
+    }
+    if failed > 0 {
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!("nutgraf: {failed} of {} records in {in_name} failed; see their \"error\" lines", ok + failed);
+        }
+        return Ok(ExitStatus::BadInput);
+    }
+    Ok(ExitStatus::Success)
+}
+
+/// Summarizes one input line into one output line (with its newline).
+fn one(pipeline: &Pipeline, line: usize, bytes: &[u8]) -> (bool, Vec<u8>) {
+    let fail = |id: Option<&str>, error: &str| {
+        let mut v = serde_json::to_vec(&Failed { id, line, error }).unwrap_or_default();
+        v.push(b'\n');
+        (false, v)
+    };
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            return fail(None, &format!("not valid UTF-8 at byte {} of the line", e.valid_up_to()));
+        }
+    };
+    let doc = match input::parse_record(text) {
+        Ok(d) => d,
+        Err(e) => return fail(None, &e),
+    };
+    match pipeline.summarize(&doc) {
+        Ok(summary) => {
+            let mut v = serde_json::to_vec(&Done { line, summary: &summary }).unwrap_or_default();
+            v.push(b'\n');
+            (true, v)
+        }
+        Err(e) => fail(doc.id.as_deref(), &e.to_string()),
+    }
+}

@@ -1,0 +1,173 @@
+//! `nutgraf eval`: ROUGE of nutgraf and of Lead-3 on a dataset with
+//! reference highlights.
+//!
+//! Throughput is measured on one thread over the nutgraf pipeline alone
+//! (reading and scoring excluded), so it is comparable with the criterion
+//! benchmarks; ROUGE is then computed on all cores. The ROUGE figures are
+//! those of `score_rouge.py` (Google's `rouge-score`), which our Rust
+//! implementation matches to 1e-6 (see `tests/rouge_parity.rs` in the core).
+
+use std::io::{self, BufRead, Write};
+use std::time::Instant;
+
+use anyhow::Context;
+use nutgraf_core::eval::rouge::{score_bullets, RougeF1, RougeMeans};
+use nutgraf_core::score::ScorerConfig;
+use nutgraf_core::select::SelectorConfig;
+use nutgraf_core::{Document, PipelineBuilder, Summary};
+use rayon::prelude::*;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::cli::EvalArgs;
+use crate::input::{self, BadInput};
+use crate::ExitStatus;
+
+struct Case {
+    doc: Document,
+    highlights: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct SystemFigures {
+    #[serde(flatten)]
+    rouge: RougeF1,
+    mean_words: f64,
+    mean_points: f64,
+}
+
+#[derive(Serialize)]
+struct Report {
+    docs: usize,
+    failed: usize,
+    nutgraf: SystemFigures,
+    lead3: SystemFigures,
+    articles_per_sec_one_core: f64,
+}
+
+/// Runs `eval`.
+pub fn run(args: EvalArgs) -> anyhow::Result<ExitStatus> {
+    let name = input::display_name(Some(&args.dataset));
+    let cases = read_cases(&args, &name)?;
+    if cases.is_empty() {
+        return Err(BadInput(format!("{name}: no records")).into());
+    }
+    let nutgraf = super::pipeline(args.points)?;
+    let lead3 = PipelineBuilder::new()
+        .scorer(ScorerConfig::Lead)
+        .selector(SelectorConfig::Top)
+        .points(3)
+        .build()?;
+
+    // One core, pipeline only.
+    let start = Instant::now();
+    let outputs: Vec<Option<Summary>> =
+        cases.iter().map(|c| nutgraf.summarize(&c.doc).ok()).collect();
+    let per_sec = cases.len() as f64 / start.elapsed().as_secs_f64().max(1e-9);
+    let failed = outputs.iter().filter(|o| o.is_none()).count();
+
+    let scored: Vec<_> = cases
+        .par_iter()
+        .zip(outputs.par_iter())
+        .map(|(c, o)| {
+            let ours: Vec<&str> =
+                o.iter().flat_map(|s| s.key_points.iter().map(|p| p.text.as_str())).collect();
+            let lead = lead3.summarize(&c.doc).ok();
+            let theirs: Vec<&str> =
+                lead.iter().flat_map(|s| s.key_points.iter().map(|p| p.text.as_str())).collect();
+            let words = |b: &[&str]| b.iter().map(|t| t.split_whitespace().count()).sum::<usize>();
+            (
+                score_bullets(&c.highlights, &ours),
+                words(&ours),
+                ours.len(),
+                score_bullets(&c.highlights, &theirs),
+                words(&theirs),
+                theirs.len(),
+            )
+        })
+        .collect();
+    let (mut ours, mut lead) = (RougeMeans::default(), RougeMeans::default());
+    let (mut ow, mut op, mut lw, mut lp) = (0usize, 0usize, 0usize, 0usize);
+    for (a, aw, ap, b, bw, bp) in &scored {
+        ours.add(a);
+        lead.add(b);
+        ow += aw;
+        op += ap;
+        lw += bw;
+        lp += bp;
+    }
+    let n = cases.len() as f64;
+    let report = Report {
+        docs: cases.len(),
+        failed,
+        nutgraf: SystemFigures { rouge: ours.means(), mean_words: ow as f64 / n, mean_points: op as f64 / n },
+        lead3: SystemFigures { rouge: lead.means(), mean_words: lw as f64 / n, mean_points: lp as f64 / n },
+        articles_per_sec_one_core: per_sec,
+    };
+
+    if let Some(path) = &args.output {
+        write_system(path, &cases, &outputs)?;
+    }
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    if args.json {
+        serde_json::to_writer(&mut out, &report)?;
+        writeln!(out)?;
+    } else {
+        writeln!(out, "{name}: {} articles ({} failed)", report.docs, report.failed)?;
+        writeln!(out, "system    rouge1  rouge2  rougeL  rougeLsum  words  points")?;
+        for (label, s) in [("nutgraf", &report.nutgraf), ("lead-3", &report.lead3)] {
+            writeln!(
+                out,
+                "{label:<8} {:>7.2} {:>7.2} {:>7.2} {:>10.2} {:>6.1} {:>7.2}",
+                s.rouge.rouge1, s.rouge.rouge2, s.rouge.rouge_l, s.rouge.rouge_lsum, s.mean_words, s.mean_points
+            )?;
+        }
+        writeln!(out, "throughput: {per_sec:.0} articles/s on one core (pipeline only)")?;
+    }
+    Ok(if failed > 0 { ExitStatus::BadInput } else { ExitStatus::Success })
+}
+
+fn read_cases(args: &EvalArgs, name: &str) -> anyhow::Result<Vec<Case>> {
+    let reader = input::open(Some(&args.dataset))?;
+    let mut cases = Vec::new();
+    for (i, line) in reader.split(b'\n').enumerate() {
+        if args.limit.is_some_and(|l| cases.len() >= l) {
+            break;
+        }
+        let line = line.with_context(|| format!("{name}: cannot read line {}", i + 1))?;
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let bad = |why: String| BadInput(format!("{name}, line {}: {why}", i + 1));
+        let text = std::str::from_utf8(&line).map_err(|e| bad(format!("not valid UTF-8: {e}")))?;
+        let mut value: Value = serde_json::from_str(text).map_err(|e| bad(format!("invalid JSON: {e}")))?;
+        let highlights = match value.get_mut("highlights").map(Value::take) {
+            Some(Value::Array(items)) => items
+                .into_iter()
+                .map(|v| match v {
+                    Value::String(s) => Ok(s),
+                    _ => Err(bad("`highlights` must hold strings".into())),
+                })
+                .collect::<Result<Vec<_>, _>>()?,
+            Some(Value::String(s)) => s.split('\n').map(str::to_string).collect(),
+            _ => return Err(bad("missing field `highlights` (a list of strings)".into()).into()),
+        };
+        let doc = input::record_to_document(value).map_err(bad)?;
+        cases.push(Case { doc, highlights });
+    }
+    Ok(cases)
+}
+
+fn write_system(path: &std::path::Path, cases: &[Case], outputs: &[Option<Summary>]) -> anyhow::Result<()> {
+    let file = fs_err::File::create(path)?;
+    let mut w = io::BufWriter::new(file);
+    for (c, o) in cases.iter().zip(outputs) {
+        let points: Vec<&str> =
+            o.iter().flat_map(|s| s.key_points.iter().map(|p| p.text.as_str())).collect();
+        serde_json::to_writer(&mut w, &serde_json::json!({"id": c.doc.id, "key_points": points}))?;
+        writeln!(w)?;
+    }
+    w.flush()?;
+    Ok(())
+}
