@@ -1,0 +1,8 @@
+//! Integration tests of the `nutgraf` binary: one test binary, one module per
+//! area. New tests go in the module of their subcommand; tests about hostile
+//! or malformed input go in `robustness`.
+
+mod batch;
+mod robustness;
+mod summarize;
+mod util;

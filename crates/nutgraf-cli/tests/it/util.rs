@@ -1,0 +1,69 @@
+//! Harness: run the binary, find fixtures, check cited offsets.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+/// Path of the repository's `tests/fixtures`.
+pub fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
+}
+
+/// Every fixture: (name, input text, title).
+pub fn all_fixtures() -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    let mut dirs: Vec<_> = std::fs::read_dir(fixtures()).unwrap().map(|e| e.unwrap().path()).collect();
+    dirs.sort();
+    for d in dirs {
+        let text = std::fs::read_to_string(d.join("input.txt")).unwrap();
+        let meta: Value = serde_json::from_str(&std::fs::read_to_string(d.join("meta.json")).unwrap()).unwrap();
+        let title = meta["title"].as_str().unwrap_or("").to_string();
+        out.push((d.file_name().unwrap().to_string_lossy().into_owned(), text, title));
+    }
+    assert!(out.len() >= 4, "fixtures missing");
+    out
+}
+
+/// Runs `nutgraf ARGS` with `stdin` and returns its output.
+pub fn nutgraf(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_nutgraf"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run nutgraf");
+    let mut input = child.stdin.take().unwrap();
+    let data = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&data);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+/// Standard output as a string.
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+/// Standard error as a string.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Checks that every key point of `summary` slices `input` to its text, and
+/// that points are in article order without overlap.
+pub fn assert_grounded(input: &str, summary: &Value) {
+    let points = summary["key_points"].as_array().expect("key_points");
+    let mut last_end = 0;
+    for p in points {
+        let (s, e) = (p["start"].as_u64().unwrap() as usize, p["end"].as_u64().unwrap() as usize);
+        assert_eq!(input.get(s..e), Some(p["text"].as_str().unwrap()), "offsets {s}..{e}");
+        assert!(s >= last_end, "points overlap or are out of order");
+        last_end = e;
+    }
+}
