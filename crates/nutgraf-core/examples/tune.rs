@@ -8,6 +8,8 @@
 //! Prints the best `PipelineConfig` as JSON together with its mean
 //! (ROUGE-1 + ROUGE-Lsum) / 2. Deterministic: same data, same result.
 
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 use std::io::{BufRead, BufReader};
 
 use nutgraf_core::eval::rouge::{score_bullets, RougeMeans};

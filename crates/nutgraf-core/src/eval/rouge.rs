@@ -332,36 +332,45 @@ impl Side {
 
 fn score_sides(r: &Side, c: &Side, vocab_len: usize) -> RougeScores {
     RougeScores {
-        rouge1: rouge_n(&r.tokens, &c.tokens, 1),
-        rouge2: rouge_n(&r.tokens, &c.tokens, 2),
+        rouge1: rouge_n(r.tokens.clone(), c.tokens.clone()),
+        rouge2: rouge_n(bigrams(&r.tokens), bigrams(&c.tokens)),
         rouge_l: rouge_l(&r.tokens, &c.tokens),
         rouge_lsum: rouge_lsum(r, c, vocab_len),
     }
 }
 
-/// ROUGE-N with clipped counts: each n-gram matches at most as often as it
-/// occurs on the side where it is rarer.
-fn rouge_n(r: &[usize], c: &[usize], n: usize) -> Prf {
-    let mut rk: Vec<&[usize]> = r.windows(n).collect();
-    let mut ck: Vec<&[usize]> = c.windows(n).collect();
+/// ROUGE-N with clipped counts, from the n-grams of each side as sortable
+/// keys: each n-gram matches at most as often as it occurs on the side where
+/// it is rarer. Sorting is cheaper than hashing at summary sizes.
+fn rouge_n<K: Ord>(mut rk: Vec<K>, mut ck: Vec<K>) -> Prf {
     rk.sort_unstable();
     ck.sort_unstable();
+    let hits = clipped_matches(&rk, &ck);
+    Prf::from_counts(hits, ck.len(), rk.len())
+}
+
+fn bigrams(tokens: &[usize]) -> Vec<(usize, usize)> {
+    tokens.windows(2).map(|w| (w[0], w[1])).collect()
+}
+
+/// Sum over distinct keys of the smaller count, for two sorted lists.
+fn clipped_matches<K: Ord>(a: &[K], b: &[K]) -> usize {
     let (mut i, mut j, mut hits) = (0, 0, 0);
-    while i < rk.len() && j < ck.len() {
-        match rk[i].cmp(ck[j]) {
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                let g = rk[i];
-                let ri = rk[i..].iter().take_while(|k| **k == g).count();
-                let cj = ck[j..].iter().take_while(|k| **k == g).count();
-                hits += ri.min(cj);
-                i += ri;
-                j += cj;
+                let k = &a[i];
+                let na = a[i..].iter().take_while(|x| *x == k).count();
+                let nb = b[j..].iter().take_while(|x| *x == k).count();
+                hits += na.min(nb);
+                i += na;
+                j += nb;
             }
         }
     }
-    Prf::from_counts(hits, ck.len(), rk.len())
+    hits
 }
 
 /// ROUGE-L: LCS length over the whole token sequences.
