@@ -44,9 +44,14 @@ pub fn open(path: Option<&Path>) -> anyhow::Result<Box<dyn BufRead + Send>> {
         _ => Box::new(io::stdin()),
     };
     let mut buf = BufReader::with_capacity(1 << 16, raw);
-    let magic = buf.fill_buf().with_context(|| format!("reading {}", display_name(path)))?;
+    let magic = buf
+        .fill_buf()
+        .with_context(|| format!("reading {}", display_name(path)))?;
     if magic.starts_with(&[0x1f, 0x8b]) {
-        Ok(Box::new(BufReader::with_capacity(1 << 16, MultiGzDecoder::new(buf))))
+        Ok(Box::new(BufReader::with_capacity(
+            1 << 16,
+            MultiGzDecoder::new(buf),
+        )))
     } else {
         Ok(Box::new(buf))
     }
@@ -121,9 +126,14 @@ mod tests {
         assert_eq!(d.text, "A b.");
         let d = parse_record(r#"{"text": "Only text."}"#).unwrap();
         assert_eq!(d.text, "Only text.");
-        assert_eq!(parse_record(r#"{"id": "x"}"#).unwrap_err(), "missing field `article` (or `text`)");
+        assert_eq!(
+            parse_record(r#"{"id": "x"}"#).unwrap_err(),
+            "missing field `article` (or `text`)"
+        );
         assert_eq!(parse_record("[1]").unwrap_err(), "expected a JSON object");
-        assert!(parse_record("{\"article\": ").unwrap_err().starts_with("invalid JSON"));
+        assert!(parse_record("{\"article\": ")
+            .unwrap_err()
+            .starts_with("invalid JSON"));
         assert_eq!(
             parse_record(r#"{"article": 3}"#).unwrap_err(),
             "field `article` must be a string"
@@ -133,6 +143,9 @@ mod tests {
     #[test]
     fn utf8_errors_name_offset_and_line() {
         let e = utf8("f.txt", b"ok\nbad \xff here".to_vec()).unwrap_err();
-        assert_eq!(e.0, "f.txt: not valid UTF-8 (byte 0xff at offset 7, line 2)");
+        assert_eq!(
+            e.0,
+            "f.txt: not valid UTF-8 (byte 0xff at offset 7, line 2)"
+        );
     }
 }

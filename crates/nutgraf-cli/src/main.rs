@@ -38,7 +38,11 @@ fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let code = if e.use_stderr() { ExitStatus::Error } else { ExitStatus::Success };
+            let code = if e.use_stderr() {
+                ExitStatus::Error
+            } else {
+                ExitStatus::Success
+            };
             let _ = e.print();
             return code.into();
         }
@@ -47,10 +51,10 @@ fn main() -> ExitCode {
         Ok(status) => status.into(),
         Err(err) => {
             // A closed pipe (`nutgraf ... | head`) is not an error.
-            if err
-                .chain()
-                .any(|c| c.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe))
-            {
+            if err.chain().any(|c| {
+                c.downcast_ref::<io::Error>()
+                    .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            }) {
                 return ExitStatus::Success.into();
             }
             #[allow(clippy::print_stderr)]

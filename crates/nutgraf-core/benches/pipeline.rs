@@ -34,7 +34,10 @@ fn corpus() -> (String, Vec<Document>) {
     }
     let mut docs = Vec::new();
     let dir = root.join("tests/fixtures");
-    let mut entries: Vec<_> = std::fs::read_dir(&dir).expect("fixtures").flatten().collect();
+    let mut entries: Vec<_> = std::fs::read_dir(&dir)
+        .expect("fixtures")
+        .flatten()
+        .collect();
     entries.sort_by_key(|e| e.path());
     for e in entries {
         if let Ok(text) = std::fs::read_to_string(e.path().join("input.txt")) {
@@ -45,7 +48,9 @@ fn corpus() -> (String, Vec<Document>) {
 }
 
 fn read_jsonl(path: &Path, limit: usize) -> Vec<Document> {
-    let Ok(f) = std::fs::File::open(path) else { return Vec::new() };
+    let Ok(f) = std::fs::File::open(path) else {
+        return Vec::new();
+    };
     let r: Box<dyn BufRead> = if path.extension().is_some_and(|e| e == "gz") {
         Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(f)))
     } else {
@@ -83,7 +88,12 @@ fn benches(c: &mut Criterion) {
     g.bench_function("summarize", |b| {
         b.iter(|| {
             for d in &docs {
-                black_box(pipeline.summarize(d).map(|s| s.key_points.len()).unwrap_or(0));
+                black_box(
+                    pipeline
+                        .summarize(d)
+                        .map(|s| s.key_points.len())
+                        .unwrap_or(0),
+                );
             }
         })
     });

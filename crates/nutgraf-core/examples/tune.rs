@@ -34,7 +34,11 @@ fn load(path: &str) -> Vec<(Document, Vec<String>)> {
                 .with_title(v["title"].as_str().unwrap_or(""));
             let hl = v["highlights"]
                 .as_array()
-                .map(|a| a.iter().filter_map(|x| x.as_str().map(String::from)).collect())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|x| x.as_str().map(String::from))
+                        .collect()
+                })
                 .unwrap_or_default();
             (doc, hl)
         })
@@ -42,7 +46,9 @@ fn load(path: &str) -> Vec<(Document, Vec<String>)> {
 }
 
 fn evaluate(cfg: &PipelineConfig, data: &[(Document, Vec<String>)]) -> (f64, f64, f64) {
-    let p = PipelineBuilder::from_config(cfg.clone()).build().expect("valid config");
+    let p = PipelineBuilder::from_config(cfg.clone())
+        .build()
+        .expect("valid config");
     let mut m = RougeMeans::default();
     for (doc, hl) in data {
         let pts: Vec<String> = p
@@ -67,11 +73,18 @@ fn get(cfg: &PipelineConfig) -> (HeuristicWeights, MmrParams) {
     (w, s)
 }
 
-type Knob = (&'static str, fn(&mut (HeuristicWeights, MmrParams)) -> &mut f32);
+type Knob = (
+    &'static str,
+    fn(&mut (HeuristicWeights, MmrParams)) -> &mut f32,
+);
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let data = load(args.get(1).map(String::as_str).unwrap_or("../shared/data/cnndm/dev.jsonl.gz"));
+    let data = load(
+        args.get(1)
+            .map(String::as_str)
+            .unwrap_or("../shared/data/cnndm/dev.jsonl.gz"),
+    );
     let rounds: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(2);
     let knobs: Vec<Knob> = vec![
         ("position_decay", |p| &mut p.0.position_decay),
@@ -99,7 +112,11 @@ fn main() {
                 let mut ws = get(&cfg);
                 let v = knob(&mut ws);
                 *v = if factor < 0.0 {
-                    if *v == 0.0 { 0.1 * step } else { 0.0 }
+                    if *v == 0.0 {
+                        0.1 * step
+                    } else {
+                        0.0
+                    }
                 } else {
                     *v * factor
                 };
@@ -114,6 +131,9 @@ fn main() {
             }
         }
     }
-    println!("{}", serde_json::to_string_pretty(&best).expect("serialize"));
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&best).expect("serialize")
+    );
     eprintln!("best: {best_score:?}");
 }

@@ -20,7 +20,11 @@ pub struct Document {
 impl Document {
     /// A document holding `text` with no id or title.
     pub fn new(text: impl Into<String>) -> Document {
-        Document { id: None, title: None, text: text.into() }
+        Document {
+            id: None,
+            title: None,
+            text: text.into(),
+        }
     }
 
     /// Sets the title (by value, builder style). Blank titles count as none.

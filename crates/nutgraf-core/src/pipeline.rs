@@ -101,13 +101,17 @@ pub struct Pipeline {
 
 impl std::fmt::Debug for Pipeline {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Pipeline").field("config", &self.config).finish()
+        f.debug_struct("Pipeline")
+            .field("config", &self.config)
+            .finish()
     }
 }
 
 impl Default for Pipeline {
     fn default() -> Self {
-        PipelineBuilder::new().build().expect("default config is valid")
+        PipelineBuilder::new()
+            .build()
+            .expect("default config is valid")
     }
 }
 
@@ -143,7 +147,10 @@ impl Pipeline {
                 }
             })
             .collect();
-        let body = sentences.iter().filter(|s| s.kind == SentenceKind::Body).count();
+        let body = sentences
+            .iter()
+            .filter(|s| s.kind == SentenceKind::Body)
+            .count();
         let stats = DocStats {
             bytes: doc.text.len(),
             paragraphs: analyzed.segmented.paragraphs.len(),
@@ -153,7 +160,12 @@ impl Pipeline {
         };
         Ok(Summary {
             id: doc.id.clone(),
-            headline: doc.title.as_deref().map(str::trim).unwrap_or("").to_string(),
+            headline: doc
+                .title
+                .as_deref()
+                .map(str::trim)
+                .unwrap_or("")
+                .to_string(),
             key_points,
             stats,
         })
@@ -175,7 +187,10 @@ fn check_text(text: &str) -> Result<(), Error> {
     let is_control = |b: &u8| *b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c);
     if head.iter().filter(|b| is_control(b)).count() * 10 > head.len() {
         let offset = head.iter().position(is_control).unwrap_or(0);
-        return Err(Error::Binary { offset, byte: head[offset] });
+        return Err(Error::Binary {
+            offset,
+            byte: head[offset],
+        });
     }
     Ok(())
 }

@@ -10,7 +10,9 @@ use serde::{Deserialize, Serialize};
 /// A half-open byte range `start..end` into a document's original text.
 ///
 /// `start <= end` always holds; [`Span::new`] enforces it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Span {
     /// First byte of the span.
     pub start: usize,
@@ -27,7 +29,10 @@ impl Span {
         if start <= end {
             Span { start, end }
         } else {
-            Span { start: end, end: start }
+            Span {
+                start: end,
+                end: start,
+            }
         }
     }
 

@@ -47,10 +47,7 @@ pub fn run(args: BatchArgs) -> anyhow::Result<ExitStatus> {
     let out: Box<dyn Write> = if args.output.as_os_str() == "-" {
         Box::new(io::stdout().lock())
     } else {
-        Box::new(
-            fs_err::File::create(&args.output)
-                .map_err(|e| BadInput(e.to_string()))?,
-        )
+        Box::new(fs_err::File::create(&args.output).map_err(|e| BadInput(e.to_string()))?)
     };
     let mut out = io::BufWriter::with_capacity(1 << 16, out);
 
@@ -89,7 +86,10 @@ pub fn run(args: BatchArgs) -> anyhow::Result<ExitStatus> {
             break;
         }
         let results: Vec<(bool, Vec<u8>)> = pool.install(|| {
-            chunk.par_iter().map(|(line, bytes)| one(&pipeline, *line, bytes)).collect()
+            chunk
+                .par_iter()
+                .map(|(line, bytes)| one(&pipeline, *line, bytes))
+                .collect()
         });
         for (good, bytes) in &results {
             if *good {
@@ -116,7 +116,10 @@ pub fn run(args: BatchArgs) -> anyhow::Result<ExitStatus> {
     if failed > 0 {
         #[allow(clippy::print_stderr)]
         {
-            eprintln!("nutgraf: {failed} of {} records in {in_name} failed; see their \"error\" lines", ok + failed);
+            eprintln!(
+                "nutgraf: {failed} of {} records in {in_name} failed; see their \"error\" lines",
+                ok + failed
+            );
         }
         return Ok(ExitStatus::BadInput);
     }
@@ -133,7 +136,10 @@ fn one(pipeline: &Pipeline, line: usize, bytes: &[u8]) -> (bool, Vec<u8>) {
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
-            return fail(None, &format!("not valid UTF-8 at byte {} of the line", e.valid_up_to()));
+            return fail(
+                None,
+                &format!("not valid UTF-8 at byte {} of the line", e.valid_up_to()),
+            );
         }
     };
     let doc = match input::parse_record(text) {
@@ -142,7 +148,11 @@ fn one(pipeline: &Pipeline, line: usize, bytes: &[u8]) -> (bool, Vec<u8>) {
     };
     match pipeline.summarize(&doc) {
         Ok(summary) => {
-            let mut v = serde_json::to_vec(&Done { line, summary: &summary }).unwrap_or_default();
+            let mut v = serde_json::to_vec(&Done {
+                line,
+                summary: &summary,
+            })
+            .unwrap_or_default();
             v.push(b'\n');
             (true, v)
         }

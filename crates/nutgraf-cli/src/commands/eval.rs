@@ -61,8 +61,10 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitStatus> {
 
     // One core, pipeline only.
     let start = Instant::now();
-    let outputs: Vec<Option<Summary>> =
-        cases.iter().map(|c| nutgraf.summarize(&c.doc).ok()).collect();
+    let outputs: Vec<Option<Summary>> = cases
+        .iter()
+        .map(|c| nutgraf.summarize(&c.doc).ok())
+        .collect();
     let per_sec = cases.len() as f64 / start.elapsed().as_secs_f64().max(1e-9);
     let failed = outputs.iter().filter(|o| o.is_none()).count();
 
@@ -70,12 +72,20 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitStatus> {
         .par_iter()
         .zip(outputs.par_iter())
         .map(|(c, o)| {
-            let ours: Vec<&str> =
-                o.iter().flat_map(|s| s.key_points.iter().map(|p| p.text.as_str())).collect();
+            let ours: Vec<&str> = o
+                .iter()
+                .flat_map(|s| s.key_points.iter().map(|p| p.text.as_str()))
+                .collect();
             let lead = lead3.summarize(&c.doc).ok();
-            let theirs: Vec<&str> =
-                lead.iter().flat_map(|s| s.key_points.iter().map(|p| p.text.as_str())).collect();
-            let words = |b: &[&str]| b.iter().map(|t| t.split_whitespace().count()).sum::<usize>();
+            let theirs: Vec<&str> = lead
+                .iter()
+                .flat_map(|s| s.key_points.iter().map(|p| p.text.as_str()))
+                .collect();
+            let words = |b: &[&str]| {
+                b.iter()
+                    .map(|t| t.split_whitespace().count())
+                    .sum::<usize>()
+            };
             (
                 score_bullets(&c.highlights, &ours),
                 words(&ours),
@@ -100,8 +110,16 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitStatus> {
     let report = Report {
         docs: cases.len(),
         failed,
-        nutgraf: SystemFigures { rouge: ours.means(), mean_words: ow as f64 / n, mean_points: op as f64 / n },
-        lead3: SystemFigures { rouge: lead.means(), mean_words: lw as f64 / n, mean_points: lp as f64 / n },
+        nutgraf: SystemFigures {
+            rouge: ours.means(),
+            mean_words: ow as f64 / n,
+            mean_points: op as f64 / n,
+        },
+        lead3: SystemFigures {
+            rouge: lead.means(),
+            mean_words: lw as f64 / n,
+            mean_points: lp as f64 / n,
+        },
         articles_per_sec_one_core: per_sec,
     };
 
@@ -114,18 +132,37 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitStatus> {
         serde_json::to_writer(&mut out, &report)?;
         writeln!(out)?;
     } else {
-        writeln!(out, "{name}: {} articles ({} failed)", report.docs, report.failed)?;
-        writeln!(out, "system    rouge1  rouge2  rougeL  rougeLsum  words  points")?;
+        writeln!(
+            out,
+            "{name}: {} articles ({} failed)",
+            report.docs, report.failed
+        )?;
+        writeln!(
+            out,
+            "system    rouge1  rouge2  rougeL  rougeLsum  words  points"
+        )?;
         for (label, s) in [("nutgraf", &report.nutgraf), ("lead-3", &report.lead3)] {
             writeln!(
                 out,
                 "{label:<8} {:>7.2} {:>7.2} {:>7.2} {:>10.2} {:>6.1} {:>7.2}",
-                s.rouge.rouge1, s.rouge.rouge2, s.rouge.rouge_l, s.rouge.rouge_lsum, s.mean_words, s.mean_points
+                s.rouge.rouge1,
+                s.rouge.rouge2,
+                s.rouge.rouge_l,
+                s.rouge.rouge_lsum,
+                s.mean_words,
+                s.mean_points
             )?;
         }
-        writeln!(out, "throughput: {per_sec:.0} articles/s on one core (pipeline only)")?;
+        writeln!(
+            out,
+            "throughput: {per_sec:.0} articles/s on one core (pipeline only)"
+        )?;
     }
-    Ok(if failed > 0 { ExitStatus::BadInput } else { ExitStatus::Success })
+    Ok(if failed > 0 {
+        ExitStatus::BadInput
+    } else {
+        ExitStatus::Success
+    })
 }
 
 fn read_cases(args: &EvalArgs, name: &str) -> anyhow::Result<Vec<Case>> {
@@ -141,7 +178,8 @@ fn read_cases(args: &EvalArgs, name: &str) -> anyhow::Result<Vec<Case>> {
         }
         let bad = |why: String| BadInput(format!("{name}, line {}: {why}", i + 1));
         let text = std::str::from_utf8(&line).map_err(|e| bad(format!("not valid UTF-8: {e}")))?;
-        let mut value: Value = serde_json::from_str(text).map_err(|e| bad(format!("invalid JSON: {e}")))?;
+        let mut value: Value =
+            serde_json::from_str(text).map_err(|e| bad(format!("invalid JSON: {e}")))?;
         let highlights = match value.get_mut("highlights").map(Value::take) {
             Some(Value::Array(items)) => items
                 .into_iter()
@@ -159,13 +197,22 @@ fn read_cases(args: &EvalArgs, name: &str) -> anyhow::Result<Vec<Case>> {
     Ok(cases)
 }
 
-fn write_system(path: &std::path::Path, cases: &[Case], outputs: &[Option<Summary>]) -> anyhow::Result<()> {
+fn write_system(
+    path: &std::path::Path,
+    cases: &[Case],
+    outputs: &[Option<Summary>],
+) -> anyhow::Result<()> {
     let file = fs_err::File::create(path)?;
     let mut w = io::BufWriter::new(file);
     for (c, o) in cases.iter().zip(outputs) {
-        let points: Vec<&str> =
-            o.iter().flat_map(|s| s.key_points.iter().map(|p| p.text.as_str())).collect();
-        serde_json::to_writer(&mut w, &serde_json::json!({"id": c.doc.id, "key_points": points}))?;
+        let points: Vec<&str> = o
+            .iter()
+            .flat_map(|s| s.key_points.iter().map(|p| p.text.as_str()))
+            .collect();
+        serde_json::to_writer(
+            &mut w,
+            &serde_json::json!({"id": c.doc.id, "key_points": points}),
+        )?;
         writeln!(w)?;
     }
     w.flush()?;

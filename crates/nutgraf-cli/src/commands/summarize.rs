@@ -16,8 +16,7 @@ pub fn run(args: SummarizeArgs) -> anyhow::Result<ExitStatus> {
     let bytes = input::read_all(path)?;
     let text = input::utf8(&name, bytes)?;
     let is_json = path.is_some_and(|p| {
-        p.extension().is_some_and(|e| e == "json")
-            || p.to_string_lossy().ends_with(".json.gz")
+        p.extension().is_some_and(|e| e == "json") || p.to_string_lossy().ends_with(".json.gz")
     }) || text.trim_start().starts_with('{');
     let mut doc = if is_json {
         input::parse_record(&text).map_err(|e| BadInput(format!("{name}: {e}")))?
@@ -28,7 +27,9 @@ pub fn run(args: SummarizeArgs) -> anyhow::Result<ExitStatus> {
         doc = doc.with_title(t);
     }
     let pipeline = super::pipeline(args.points)?;
-    let summary = pipeline.summarize(&doc).map_err(|e| BadInput(format!("{name}: {e}")))?;
+    let summary = pipeline
+        .summarize(&doc)
+        .map_err(|e| BadInput(format!("{name}: {e}")))?;
     let format = match args.format {
         FormatArg::Text => Format::Text,
         FormatArg::Markdown => Format::Markdown,

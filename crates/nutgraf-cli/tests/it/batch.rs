@@ -24,7 +24,16 @@ fn batch_matches_summarize_and_keeps_order() {
     let inp = dir.path().join("in.jsonl");
     let out = dir.path().join("out.jsonl");
     std::fs::write(&inp, &input).unwrap();
-    let o = nutgraf(&["batch", inp.to_str().unwrap(), "-o", out.to_str().unwrap(), "-q"], b"");
+    let o = nutgraf(
+        &[
+            "batch",
+            inp.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "-q",
+        ],
+        b"",
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let lines: Vec<Value> = std::fs::read_to_string(&out)
         .unwrap()
@@ -36,7 +45,10 @@ fn batch_matches_summarize_and_keeps_order() {
         assert_eq!(v["id"], name.as_str());
         assert_grounded(text, v);
         // Same answer as `summarize` on the same article.
-        let s = nutgraf(&["summarize", "-f", "json", "--title", title], text.as_bytes());
+        let s = nutgraf(
+            &["summarize", "-f", "json", "--title", title],
+            text.as_bytes(),
+        );
         let single: Value = serde_json::from_str(&stdout(&s)).unwrap();
         assert_eq!(v["key_points"], single["key_points"], "{name}");
     }
@@ -54,7 +66,10 @@ fn broken_lines_become_error_records_and_exit_1() {
     );
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out.jsonl");
-    let o = nutgraf(&["batch", "-", "-o", out.to_str().unwrap(), "-q"], input.as_bytes());
+    let o = nutgraf(
+        &["batch", "-", "-o", out.to_str().unwrap(), "-q"],
+        input.as_bytes(),
+    );
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("4 of 5 records"), "{}", stderr(&o));
     let lines: Vec<Value> = std::fs::read_to_string(&out)
@@ -64,9 +79,14 @@ fn broken_lines_become_error_records_and_exit_1() {
         .collect();
     assert_eq!(lines.len(), 5, "one output per non-blank input line");
     assert_eq!(lines[0]["id"], "a");
-    assert!(lines[0]["key_points"].as_array().is_some_and(|k| !k.is_empty()));
+    assert!(lines[0]["key_points"]
+        .as_array()
+        .is_some_and(|k| !k.is_empty()));
     assert_eq!(lines[1]["line"], 2);
-    assert!(lines[1]["error"].as_str().unwrap().starts_with("invalid JSON"));
+    assert!(lines[1]["error"]
+        .as_str()
+        .unwrap()
+        .starts_with("invalid JSON"));
     assert_eq!(lines[2]["line"], 4);
     assert_eq!(lines[2]["error"], "expected a JSON object");
     assert_eq!(lines[3]["error"], "missing field `article` (or `text`)");
@@ -84,12 +104,34 @@ fn gzip_input_and_truncated_gzip() {
     let bytes = enc.finish().unwrap();
     std::fs::write(&gz, &bytes).unwrap();
     let out = dir.path().join("out.jsonl");
-    let o = nutgraf(&["batch", gz.to_str().unwrap(), "-o", out.to_str().unwrap(), "-q"], b"");
+    let o = nutgraf(
+        &[
+            "batch",
+            gz.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "-q",
+        ],
+        b"",
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(std::fs::read_to_string(&out).unwrap().lines().count(), 4);
 
     std::fs::write(&gz, &bytes[..bytes.len() / 2]).unwrap();
-    let o = nutgraf(&["batch", gz.to_str().unwrap(), "-o", out.to_str().unwrap(), "-q"], b"");
+    let o = nutgraf(
+        &[
+            "batch",
+            gz.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "-q",
+        ],
+        b"",
+    );
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("in.jsonl.gz"), "names the file: {}", stderr(&o));
+    assert!(
+        stderr(&o).contains("in.jsonl.gz"),
+        "names the file: {}",
+        stderr(&o)
+    );
 }

@@ -22,14 +22,23 @@ fn empty_input_is_bad_input() {
 
 #[test]
 fn binary_junk_is_bad_input() {
-    let junk: Vec<u8> = (0..4000u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8 & 0x1f).collect();
+    let junk: Vec<u8> = (0..4000u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8 & 0x1f)
+        .collect();
     let o = nutgraf(&["summarize"], &junk);
     no_panic(&o);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("binary"), "{}", stderr(&o));
-    let o = nutgraf(&["summarize"], b"Some text\0with a NUL byte. And more text here.");
+    let o = nutgraf(
+        &["summarize"],
+        b"Some text\0with a NUL byte. And more text here.",
+    );
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("binary data (control byte 0x00 at byte 9)"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("binary data (control byte 0x00 at byte 9)"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -37,7 +46,10 @@ fn invalid_utf8_names_the_place() {
     let o = nutgraf(&["summarize"], b"Fine first line.\nThen \xc3\x28 broken.");
     no_panic(&o);
     assert_eq!(o.status.code(), Some(1));
-    assert_eq!(stderr(&o), "nutgraf: <stdin>: not valid UTF-8 (byte 0xc3 at offset 22, line 2)\n");
+    assert_eq!(
+        stderr(&o),
+        "nutgraf: <stdin>: not valid UTF-8 (byte 0xc3 at offset 22, line 2)\n"
+    );
 }
 
 #[test]

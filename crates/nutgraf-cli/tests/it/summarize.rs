@@ -7,7 +7,10 @@ use crate::util::*;
 #[test]
 fn json_points_are_grounded_on_every_fixture() {
     for (name, text, title) in all_fixtures() {
-        let o = nutgraf(&["summarize", "--format", "json", "--title", &title], text.as_bytes());
+        let o = nutgraf(
+            &["summarize", "--format", "json", "--title", &title],
+            text.as_bytes(),
+        );
         assert!(o.status.success(), "{name}: {}", stderr(&o));
         let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
         assert_eq!(v["headline"], title.trim(), "{name}");
@@ -20,28 +23,61 @@ fn json_points_are_grounded_on_every_fixture() {
 #[test]
 fn text_layout_is_headline_then_points_then_body() {
     let path = fixtures().join("harbor-storm/input.txt");
-    let o = nutgraf(&["summarize", path.to_str().unwrap(), "--title", "Storm shuts ferry"], b"");
+    let o = nutgraf(
+        &[
+            "summarize",
+            path.to_str().unwrap(),
+            "--title",
+            "Storm shuts ferry",
+        ],
+        b"",
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines[0], "Storm shuts ferry");
-    let points: Vec<&&str> = lines[1..].iter().take_while(|l| l.starts_with("- ")).collect();
+    let points: Vec<&&str> = lines[1..]
+        .iter()
+        .take_while(|l| l.starts_with("- "))
+        .collect();
     assert!((3..=4).contains(&points.len()), "{out}");
     // Byline, update stamp and furniture never become key points.
     for p in &points {
-        assert!(!p.contains("Scroll down") && !p.contains("Last updated") && !p.starts_with("- By "), "{p}");
+        assert!(
+            !p.contains("Scroll down") && !p.contains("Last updated") && !p.starts_with("- By "),
+            "{p}"
+        );
     }
-    assert!(lines[1 + points.len()..].contains(&"Scroll down for video"), "body keeps everything");
+    assert!(
+        lines[1 + points.len()..].contains(&"Scroll down for video"),
+        "body keeps everything"
+    );
 }
 
 #[test]
 fn markdown_and_points_flag() {
     let path = fixtures().join("chip-plant/input.txt");
-    let o = nutgraf(&["summarize", path.to_str().unwrap(), "-f", "markdown", "-t", "Chip plant", "-n", "2"], b"");
+    let o = nutgraf(
+        &[
+            "summarize",
+            path.to_str().unwrap(),
+            "-f",
+            "markdown",
+            "-t",
+            "Chip plant",
+            "-n",
+            "2",
+        ],
+        b"",
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.starts_with("# Chip plant\n\n"), "{out}");
-    assert_eq!(out.lines().filter(|l| l.starts_with("- ")).count(), 2, "{out}");
+    assert_eq!(
+        out.lines().filter(|l| l.starts_with("- ")).count(),
+        2,
+        "{out}"
+    );
 }
 
 #[test]

@@ -14,13 +14,21 @@ pub fn fixtures() -> PathBuf {
 /// Every fixture: (name, input text, title).
 pub fn all_fixtures() -> Vec<(String, String, String)> {
     let mut out = Vec::new();
-    let mut dirs: Vec<_> = std::fs::read_dir(fixtures()).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut dirs: Vec<_> = std::fs::read_dir(fixtures())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     dirs.sort();
     for d in dirs {
         let text = std::fs::read_to_string(d.join("input.txt")).unwrap();
-        let meta: Value = serde_json::from_str(&std::fs::read_to_string(d.join("meta.json")).unwrap()).unwrap();
+        let meta: Value =
+            serde_json::from_str(&std::fs::read_to_string(d.join("meta.json")).unwrap()).unwrap();
         let title = meta["title"].as_str().unwrap_or("").to_string();
-        out.push((d.file_name().unwrap().to_string_lossy().into_owned(), text, title));
+        out.push((
+            d.file_name().unwrap().to_string_lossy().into_owned(),
+            text,
+            title,
+        ));
     }
     assert!(out.len() >= 4, "fixtures missing");
     out
@@ -61,8 +69,15 @@ pub fn assert_grounded(input: &str, summary: &Value) {
     let points = summary["key_points"].as_array().expect("key_points");
     let mut last_end = 0;
     for p in points {
-        let (s, e) = (p["start"].as_u64().unwrap() as usize, p["end"].as_u64().unwrap() as usize);
-        assert_eq!(input.get(s..e), Some(p["text"].as_str().unwrap()), "offsets {s}..{e}");
+        let (s, e) = (
+            p["start"].as_u64().unwrap() as usize,
+            p["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            input.get(s..e),
+            Some(p["text"].as_str().unwrap()),
+            "offsets {s}..{e}"
+        );
         assert!(s >= last_end, "points overlap or are out of order");
         last_end = e;
     }

@@ -157,7 +157,13 @@ impl Analyzer for WordAnalyzer {
                 });
             }
             let vocabulary_size = vocab.len();
-            Analyzed { segmented, tokens, sentence_tokens, title_stems, vocabulary_size }
+            Analyzed {
+                segmented,
+                tokens,
+                sentence_tokens,
+                title_stems,
+                vocabulary_size,
+            }
         })
     }
 }
@@ -208,7 +214,10 @@ mod tests {
 
     #[test]
     fn words_split_like_rouge() {
-        assert_eq!(words("Don't stop—U.S. $1.13bn"), ["Don", "t", "stop", "U", "S", "1", "13bn"]);
+        assert_eq!(
+            words("Don't stop—U.S. $1.13bn"),
+            ["Don", "t", "stop", "U", "S", "1", "13bn"]
+        );
         assert_eq!(words("Zürich’s café"), ["Zürich", "s", "café"]);
         assert_eq!(words("  "), Vec::<&str>::new());
     }
@@ -220,14 +229,19 @@ mod tests {
             Segmented {
                 doc,
                 paragraphs: vec![span],
-                sentences: vec![Sentence { span, paragraph: 0, kind: SentenceKind::Body }],
+                sentences: vec![Sentence {
+                    span,
+                    paragraph: 0,
+                    kind: SentenceKind::Body,
+                }],
             }
         }
     }
 
     #[test]
     fn stems_are_shared_across_inflections_and_title() {
-        let doc = Document::new("Runners were running; the runner runs.").with_title("Running late");
+        let doc =
+            Document::new("Runners were running; the runner runs.").with_title("Running late");
         let a = WordAnalyzer.analyze(OneSentence.segment(&doc));
         let toks = a.sentence(0);
         assert_eq!(toks.len(), 6);

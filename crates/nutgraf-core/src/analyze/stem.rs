@@ -38,7 +38,10 @@ impl Default for StemCache {
 impl StemCache {
     /// A cache that holds at most `capacity` words.
     pub fn with_capacity(capacity: usize) -> StemCache {
-        StemCache { map: HashMap::new(), capacity: capacity.max(1) }
+        StemCache {
+            map: HashMap::new(),
+            capacity: capacity.max(1),
+        }
     }
 
     /// The stem of `word` (lowercase), computed once per distinct word.

@@ -54,7 +54,8 @@ impl Vocabulary {
         let capitalized = word.chars().next().is_some_and(char::is_uppercase);
         self.lower.clear();
         if word.is_ascii() {
-            self.lower.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+            self.lower
+                .extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
         } else {
             self.lower.extend(word.chars().flat_map(char::to_lowercase));
         }
@@ -63,7 +64,11 @@ impl Vocabulary {
             None => {
                 let lower = self.lower.as_str();
                 // ROUGE stems only words longer than three characters.
-                let stem = if lower.len() > 3 { porter_stem(lower) } else { lower.to_string() };
+                let stem = if lower.len() > 3 {
+                    porter_stem(lower)
+                } else {
+                    lower.to_string()
+                };
                 let next = self.stems.len() as u32;
                 let stem = *self.stems.entry(stem.into_boxed_str()).or_insert(next);
                 let mut flags = 0;
@@ -79,7 +84,11 @@ impl Vocabulary {
             }
         };
         let flags = entry.flags | if capitalized { Token::CAPITALIZED } else { 0 };
-        Token { span, stem: entry.stem, flags }
+        Token {
+            span,
+            stem: entry.stem,
+            flags,
+        }
     }
 }
 

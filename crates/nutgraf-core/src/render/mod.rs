@@ -32,7 +32,12 @@ pub enum Format {
 }
 
 /// Writes a summary of `doc` to `w` in `format`.
-pub fn render(format: Format, doc: &Document, summary: &Summary, w: &mut dyn Write) -> io::Result<()> {
+pub fn render(
+    format: Format,
+    doc: &Document,
+    summary: &Summary,
+    w: &mut dyn Write,
+) -> io::Result<()> {
     match format {
         Format::Text => render_text(doc, summary, w),
         Format::Markdown => render_markdown(doc, summary, w),
@@ -48,7 +53,10 @@ fn one_line(s: &str) -> String {
 /// The body's paragraphs: blocks separated by blank lines, each folded to
 /// one line; when the text has no blank lines, each non-empty line.
 fn body_paragraphs(text: &str) -> Vec<String> {
-    let blocks: Vec<&str> = text.split("\n\n").filter(|b| !b.trim().is_empty()).collect();
+    let blocks: Vec<&str> = text
+        .split("\n\n")
+        .filter(|b| !b.trim().is_empty())
+        .collect();
     let parts: Vec<&str> = if blocks.len() > 1 {
         blocks
     } else {
@@ -109,7 +117,11 @@ mod tests {
         let out = to_string(Format::Text);
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines[0], "Storm shuts ferry");
-        let points = lines.iter().skip(1).take_while(|l| l.starts_with("- ")).count();
+        let points = lines
+            .iter()
+            .skip(1)
+            .take_while(|l| l.starts_with("- "))
+            .count();
         assert!((3..=4).contains(&points), "{out}");
         assert_eq!(lines.len(), 1 + points + 3, "three body paragraphs: {out}");
         assert_eq!(lines[1 + points], "Rain closed the ferry on Monday.");
@@ -119,7 +131,10 @@ mod tests {
     fn markdown_has_heading_and_list() {
         let out = to_string(Format::Markdown);
         assert!(out.starts_with("# Storm shuts ferry\n\n- "), "{out}");
-        assert!(out.contains("\n\nService should resume by Friday."), "{out}");
+        assert!(
+            out.contains("\n\nService should resume by Friday."),
+            "{out}"
+        );
     }
 
     #[test]

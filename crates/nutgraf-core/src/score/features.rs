@@ -135,7 +135,9 @@ pub fn sentence_features(doc: &Analyzed<'_>) -> Vec<Option<SentenceFeatures>> {
         }
         let sentence_text = sent.span.slice(text).trim_start();
         let starts_with_quote = sentence_text.starts_with(['"', '“', '\'', '‘']);
-        let is_question = sentence_text.trim_end_matches(['"', '”', '\'', '’', ')']).ends_with('?');
+        let is_question = sentence_text
+            .trim_end_matches(['"', '”', '\'', '’', ')'])
+            .ends_with('?');
         let ntok = toks.len().max(1) as f32;
         out[i] = Some(SentenceFeatures {
             body_index,
@@ -154,7 +156,11 @@ pub fn sentence_features(doc: &Analyzed<'_>) -> Vec<Option<SentenceFeatures>> {
             } else {
                 title_hits as f32 / title_distinct as f32
             },
-            lead_overlap: if distinct == 0 { 0.0 } else { lead_hits as f32 / distinct as f32 },
+            lead_overlap: if distinct == 0 {
+                0.0
+            } else {
+                lead_hits as f32 / distinct as f32
+            },
             proper_share: proper as f32 / ntok,
             number_share: numbers as f32 / ntok,
             starts_with_quote,

@@ -98,7 +98,10 @@ impl Scorer for HeuristicScorer {
     fn score(&self, doc: &Analyzed<'_>) -> Scored {
         let scores = sentence_features(doc)
             .iter()
-            .map(|f| f.as_ref().map_or(f32::NEG_INFINITY, |f| self.score_features(f)))
+            .map(|f| {
+                f.as_ref()
+                    .map_or(f32::NEG_INFINITY, |f| self.score_features(f))
+            })
             .collect();
         Scored { scores }
     }

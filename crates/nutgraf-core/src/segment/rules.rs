@@ -90,7 +90,11 @@ impl Segmenter for NewsSegmenter {
         for (pi, p) in paragraphs.iter().enumerate() {
             run.paragraph(p.start, p.end, pi);
         }
-        Segmented { doc, paragraphs, sentences: run.sentences }
+        Segmented {
+            doc,
+            paragraphs,
+            sentences: run.sentences,
+        }
     }
 }
 
@@ -225,7 +229,9 @@ fn closer_len(b: &[u8], i: usize, end: usize) -> usize {
     match b[i] {
         b'"' | b'\'' | b')' | b']' => 1,
         // ” ’ ›
-        0xe2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x9d | 0x99 | 0xba)) => 3,
+        0xe2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x9d | 0x99 | 0xba)) => {
+            3
+        }
         // »
         0xc2 if b.get(i + 1) == Some(&0xbb) => 2,
         _ => 0,
@@ -241,7 +247,9 @@ fn opener_len(b: &[u8], i: usize, end: usize) -> usize {
     match b[i] {
         b'"' | b'\'' | b'(' | b'[' => 1,
         // “ ‘ ‹
-        0xe2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x9c | 0x98 | 0xb9)) => 3,
+        0xe2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x9c | 0x98 | 0xb9)) => {
+            3
+        }
         // «
         0xc2 if b.get(i + 1) == Some(&0xab) => 2,
         _ => 0,
@@ -291,7 +299,11 @@ fn list_marker_len(b: &[u8], i: usize, end: usize) -> usize {
             }
             let ok = j > d
                 && j < end
-                && if paren { b[j] == b')' } else { b[j] == b'.' || b[j] == b')' };
+                && if paren {
+                    b[j] == b')'
+                } else {
+                    b[j] == b'.' || b[j] == b')'
+                };
             if ok {
                 j + 1 - i
             } else {
@@ -322,6 +334,9 @@ enum Abbr {
     Weak,
     /// Time of day: ends a sentence before any capitalized word but a zone.
     Time,
+    /// Usually ends a list (`etc.`): ends a sentence before any capitalized
+    /// word; in lowercase text only before a plausible opener.
+    Trailing,
     /// Not an abbreviation before a digit (`No. 1`), an ordinary word otherwise.
     Number,
     /// An ordinary word.
@@ -336,7 +351,9 @@ fn abbrev_kind(tok: &[u8], lower_mode: bool) -> Abbr {
     }
     if tok.contains(&b'.') {
         // Dotted initialisms: every piece one or two letters (U.S, a.m, J.K, Ph.D).
-        let short = tok.split(|&c| c == b'.').all(|p| !p.is_empty() && p.len() <= 2);
+        let short = tok
+            .split(|&c| c == b'.')
+            .all(|p| !p.is_empty() && p.len() <= 2);
         if !short {
             return Abbr::Word;
         }
@@ -346,7 +363,11 @@ fn abbrev_kind(tok: &[u8], lower_mode: bool) -> Abbr {
         return Abbr::Weak;
     }
     if n == 1 {
-        return if tok[0].is_ascii_alphabetic() { Abbr::Weak } else { Abbr::Word };
+        return if tok[0].is_ascii_alphabetic() {
+            Abbr::Weak
+        } else {
+            Abbr::Word
+        };
     }
     if n > 7 {
         return Abbr::Word;
@@ -361,11 +382,11 @@ fn abbrev_kind(tok: &[u8], lower_mode: bool) -> Abbr {
     let low = &buf[..n];
     match low {
         // Titles and ranks: written capitalized; lowercase only in lowercase text.
-        b"mr" | b"mrs" | b"ms" | b"dr" | b"prof" | b"sen" | b"sens" | b"rep" | b"reps"
-        | b"gov" | b"govs" | b"gen" | b"gens" | b"lt" | b"col" | b"capt" | b"cpt" | b"sgt"
-        | b"maj" | b"adm" | b"cmdr" | b"cdr" | b"rev" | b"revd" | b"hon" | b"pres"
-        | b"supt" | b"det" | b"insp" | b"cpl" | b"pvt" | b"pte" | b"messrs" | b"mme"
-        | b"brig" | b"atty" | b"rt" | b"fr" | b"sra" | b"mlle" => {
+        b"mr" | b"mrs" | b"ms" | b"dr" | b"prof" | b"sen" | b"sens" | b"rep" | b"reps" | b"gov"
+        | b"govs" | b"gen" | b"gens" | b"lt" | b"col" | b"capt" | b"cpt" | b"sgt" | b"maj"
+        | b"adm" | b"cmdr" | b"cdr" | b"rev" | b"revd" | b"hon" | b"pres" | b"supt" | b"det"
+        | b"insp" | b"cpl" | b"pvt" | b"pte" | b"messrs" | b"mme" | b"brig" | b"atty" | b"rt"
+        | b"fr" | b"sra" | b"mlle" => {
             if capitalized || (all_lower && lower_mode) {
                 Abbr::Strong
             } else {
@@ -373,10 +394,10 @@ fn abbrev_kind(tok: &[u8], lower_mode: bool) -> Abbr {
             }
         }
         // Places, companies, generations, months: can end a sentence.
-        b"st" | b"jr" | b"sr" | b"mt" | b"ft" | b"ave" | b"blvd" | b"rd" | b"dept"
-        | b"univ" | b"assn" | b"bros" | b"inc" | b"corp" | b"co" | b"ltd" | b"plc"
-        | b"cos" | b"esq" | b"jan" | b"feb" | b"mar" | b"apr" | b"jun" | b"jul" | b"aug"
-        | b"sep" | b"sept" | b"oct" | b"nov" | b"dec" => {
+        b"st" | b"jr" | b"sr" | b"mt" | b"ft" | b"ave" | b"blvd" | b"rd" | b"dept" | b"univ"
+        | b"assn" | b"bros" | b"inc" | b"corp" | b"co" | b"ltd" | b"plc" | b"cos" | b"esq"
+        | b"jan" | b"feb" | b"mar" | b"apr" | b"jun" | b"jul" | b"aug" | b"sep" | b"sept"
+        | b"oct" | b"nov" | b"dec" => {
             if capitalized || all_upper || (all_lower && lower_mode) {
                 Abbr::Weak
             } else {
@@ -391,7 +412,14 @@ fn abbrev_kind(tok: &[u8], lower_mode: bool) -> Abbr {
                 Abbr::Word
             }
         }
-        b"etc" | b"al" | b"approx" | b"ca" | b"est" | b"incl" => {
+        b"etc" => {
+            if all_lower || capitalized {
+                Abbr::Trailing
+            } else {
+                Abbr::Word
+            }
+        }
+        b"al" | b"approx" | b"ca" | b"est" | b"incl" => {
             if all_lower || capitalized {
                 Abbr::Weak
             } else {
@@ -419,60 +447,254 @@ fn abbrev_kind(tok: &[u8], lower_mode: bool) -> Abbr {
 /// Capitalized words that commonly open a sentence and rarely continue a name
 /// after `U.S.`, `Inc.` or `Jr.`.
 const STARTERS: &[&[u8]] = &[
-    b"A", b"About", b"According", b"After", b"Again", b"All", b"Also", b"Although", b"Among",
-    b"An", b"And", b"Another", b"Are", b"As", b"At", b"Authorities", b"Because", b"Before",
-    b"Both", b"But", b"Can", b"Despite", b"Did", b"During", b"Each", b"Earlier", b"Even",
-    b"Every", b"For", b"From", b"He", b"Her", b"Here", b"His", b"How", b"However", b"I", b"If",
-    b"In", b"Instead", b"Is", b"It", b"Its", b"Last", b"Later", b"Many", b"Meanwhile", b"More",
-    b"Most", b"My", b"Now", b"Officials", b"On", b"One", b"Only", b"Our", b"Police", b"She",
-    b"Since", b"So", b"Some", b"Still", b"That", b"The", b"Their", b"Then", b"There", b"These",
-    b"They", b"This", b"Those", b"Though", b"Thus", b"To", b"We", b"What", b"When", b"Where",
-    b"While", b"Why", b"With", b"Yet", b"You",
+    b"A",
+    b"About",
+    b"According",
+    b"After",
+    b"Again",
+    b"All",
+    b"Also",
+    b"Although",
+    b"Among",
+    b"An",
+    b"And",
+    b"Another",
+    b"Are",
+    b"As",
+    b"At",
+    b"Authorities",
+    b"Because",
+    b"Before",
+    b"Both",
+    b"But",
+    b"Can",
+    b"Despite",
+    b"Did",
+    b"During",
+    b"Each",
+    b"Earlier",
+    b"Even",
+    b"Every",
+    b"For",
+    b"From",
+    b"He",
+    b"Her",
+    b"Here",
+    b"His",
+    b"How",
+    b"However",
+    b"I",
+    b"If",
+    b"In",
+    b"Instead",
+    b"Is",
+    b"It",
+    b"Its",
+    b"Last",
+    b"Later",
+    b"Many",
+    b"Meanwhile",
+    b"More",
+    b"Most",
+    b"My",
+    b"Now",
+    b"Officials",
+    b"On",
+    b"One",
+    b"Only",
+    b"Our",
+    b"She",
+    b"Since",
+    b"So",
+    b"Some",
+    b"Still",
+    b"That",
+    b"The",
+    b"Their",
+    b"Then",
+    b"There",
+    b"These",
+    b"They",
+    b"This",
+    b"Those",
+    b"Though",
+    b"Thus",
+    b"To",
+    b"We",
+    b"What",
+    b"When",
+    b"Where",
+    b"While",
+    b"Why",
+    b"With",
+    b"Yet",
+    b"You",
 ];
 
 /// Lowercase openers trusted after an abbreviation in lowercase text.
 const LOWER_STARTERS: &[&[u8]] = &[
-    b"but", b"he", b"her", b"his", b"however", b"i", b"it", b"its", b"meanwhile", b"our",
-    b"she", b"the", b"their", b"then", b"there", b"these", b"they", b"this", b"we", b"you",
+    b"but",
+    b"he",
+    b"her",
+    b"his",
+    b"however",
+    b"i",
+    b"it",
+    b"its",
+    b"meanwhile",
+    b"our",
+    b"she",
+    b"the",
+    b"their",
+    b"then",
+    b"there",
+    b"these",
+    b"they",
+    b"this",
+    b"we",
+    b"you",
 ];
 
 /// Words after `a.m.` / `p.m.` that continue the time expression.
 const TIME_FOLLOWERS: &[&[u8]] = &[
-    b"BST", b"CET", b"CST", b"CDT", b"EDT", b"EST", b"ET", b"Eastern", b"GMT", b"Friday",
-    b"Local", b"Monday", b"PDT", b"PST", b"PT", b"Pacific", b"Saturday", b"Sunday",
-    b"Thursday", b"Tuesday", b"UTC", b"Wednesday",
+    b"BST",
+    b"CET",
+    b"CST",
+    b"CDT",
+    b"EDT",
+    b"EST",
+    b"ET",
+    b"Eastern",
+    b"GMT",
+    b"Friday",
+    b"Local",
+    b"Monday",
+    b"PDT",
+    b"PST",
+    b"PT",
+    b"Pacific",
+    b"Saturday",
+    b"Sunday",
+    b"Thursday",
+    b"Tuesday",
+    b"UTC",
+    b"Wednesday",
 ];
 
 /// Source tags that make `(TAG)` at the head of a paragraph a dateline.
 const AGENCIES: &[&str] = &[
-    "AFP", "AP", "BBC", "Billboard", "Bloomberg", "CNET", "CNN", "CNN Money", "CNN Student News",
-    "CNNMoney", "EW", "Entertainment Weekly", "Fortune", "HLN", "HLNtv", "Mashable", "PA",
-    "Reuters", "Rolling Stone", "TIME", "The Hollywood Reporter", "UPI", "Variety", "WIRED",
+    "AFP",
+    "AP",
+    "BBC",
+    "Billboard",
+    "Bloomberg",
+    "CNET",
+    "CNN",
+    "CNN Money",
+    "CNN Student News",
+    "CNNMoney",
+    "EW",
+    "Entertainment Weekly",
+    "Fortune",
+    "HLN",
+    "HLNtv",
+    "Mashable",
+    "PA",
+    "Reuters",
+    "Rolling Stone",
+    "TIME",
+    "The Hollywood Reporter",
+    "UPI",
+    "Variety",
+    "WIRED",
     "Xinhua",
 ];
 
 /// Words that end a byline (`..., CNN`, `... for MailOnline`).
 const OUTLETS: &[&[u8]] = &[
-    b"AFP", b"AP", b"BBC", b"CNN", b"Correspondent", b"Editor", b"Guardian", b"MailOnline",
-    b"Mail", b"News", b"Online", b"Post", b"Press", b"Reporter", b"Reporters", b"Reuters",
-    b"Telegraph", b"Times", b"Writer",
+    b"AFP",
+    b"AP",
+    b"BBC",
+    b"CNN",
+    b"Correspondent",
+    b"Editor",
+    b"Guardian",
+    b"MailOnline",
+    b"Mail",
+    b"News",
+    b"Online",
+    b"Post",
+    b"Press",
+    b"Reporter",
+    b"Reporters",
+    b"Reuters",
+    b"Telegraph",
+    b"Times",
+    b"Writer",
 ];
 
 /// Words that end a photo credit (`Photo: Getty Images`).
 const CREDIT_ENDS: &[&[u8]] = &[
-    b"AFP", b"AP", b"Alamy", b"Corbis", b"EPA", b"Features", b"Images", b"PA", b"Reuters",
-    b"Rex", b"Shutterstock",
+    b"AFP",
+    b"AP",
+    b"Alamy",
+    b"Corbis",
+    b"EPA",
+    b"Features",
+    b"Images",
+    b"PA",
+    b"Reuters",
+    b"Rex",
+    b"Shutterstock",
 ];
 
 const MONTHS: &[&[u8]] = &[
-    b"apr", b"april", b"aug", b"august", b"dec", b"december", b"feb", b"february", b"jan",
-    b"january", b"jul", b"july", b"jun", b"june", b"mar", b"march", b"may", b"nov", b"november",
-    b"oct", b"october", b"sep", b"sept", b"september",
+    b"apr",
+    b"april",
+    b"aug",
+    b"august",
+    b"dec",
+    b"december",
+    b"feb",
+    b"february",
+    b"jan",
+    b"january",
+    b"jul",
+    b"july",
+    b"jun",
+    b"june",
+    b"mar",
+    b"march",
+    b"may",
+    b"nov",
+    b"november",
+    b"oct",
+    b"october",
+    b"sep",
+    b"sept",
+    b"september",
 ];
 
 const STAMP_WORDS: &[&[u8]] = &[
-    b"am", b"at", b"bst", b"cet", b"edt", b"est", b"et", b"friday", b"gmt", b"monday", b"on",
-    b"pm", b"pst", b"saturday", b"sunday", b"thursday", b"tuesday", b"utc", b"wednesday",
+    b"am",
+    b"at",
+    b"bst",
+    b"cet",
+    b"edt",
+    b"est",
+    b"et",
+    b"friday",
+    b"gmt",
+    b"monday",
+    b"on",
+    b"pm",
+    b"pst",
+    b"saturday",
+    b"sunday",
+    b"thursday",
+    b"tuesday",
+    b"utc",
+    b"wednesday",
 ];
 
 #[inline]
@@ -504,7 +726,11 @@ struct Run<'t> {
 impl Run<'_> {
     fn emit(&mut self, s: usize, e: usize, paragraph: usize, kind: SentenceKind) {
         if let Some(span) = trim_span(self.text, s, e) {
-            self.sentences.push(Sentence { span, paragraph, kind });
+            self.sentences.push(Sentence {
+                span,
+                paragraph,
+                kind,
+            });
         }
     }
 
@@ -640,6 +866,18 @@ impl Run<'_> {
                 i = j;
                 continue;
             }
+            // A closing quote cut off by a space (`documents. "` at the end of a
+            // paragraph) belongs to this sentence.
+            let q = skip_space(b, k, pe);
+            let ql = match b.get(q) {
+                Some(b'"') => 1,
+                Some(0xe2) if b.get(q + 1) == Some(&0x80) && b.get(q + 2) == Some(&0x9d) => 3,
+                _ => 0,
+            };
+            if ql > 0 && q + ql <= pe && (q + ql == pe || space_len(b, q + ql) > 0) {
+                k = q + ql;
+                closers = true;
+            }
             if self.is_boundary(start, i, dots, qe, ell || dots > 1, closers, k, pe) {
                 return Some(k);
             }
@@ -728,6 +966,11 @@ impl Run<'_> {
                     next == Next::Upper && in_list(STARTERS, word)
                 }
             }
+            Abbr::Trailing => match next {
+                Next::Upper => true,
+                Next::Lower => self.lower && in_list(LOWER_STARTERS, word),
+                _ => false,
+            },
             Abbr::Time => match next {
                 Next::Upper => !in_list(TIME_FOLLOWERS, word),
                 Next::Lower => self.lower && in_list(LOWER_STARTERS, word),
@@ -740,7 +983,9 @@ impl Run<'_> {
     /// True when the token starting at `t` is glued to what precedes it
     /// (`jane@example.com`, `$1.5bn`, `O'Neill`), so it is no abbreviation.
     fn glued(&self, t: usize) -> bool {
-        let Some(before) = self.text.get(..t) else { return true };
+        let Some(before) = self.text.get(..t) else {
+            return true;
+        };
         let mut it = before.chars().rev();
         match it.next() {
             Some(c) if c.is_alphanumeric() => true,
@@ -828,14 +1073,22 @@ impl Run<'_> {
             && (t.contains(&b'@')
                 || [&b"on twitter"[..], b"on instagram", b"on facebook"]
                     .iter()
-                    .any(|w| core.len() >= w.len() && core[core.len() - w.len()..].eq_ignore_ascii_case(w)))
+                    .any(|w| {
+                        core.len() >= w.len()
+                            && core[core.len() - w.len()..].eq_ignore_ascii_case(w)
+                    }))
         {
             return SentenceKind::Furniture;
         }
         if t.len() < 400 {
             if let Some(k) = memchr::memmem::find(t, b"contributed ") {
                 let rest = &t[k + 12..];
-                let tails = [&b"to this report"[..], b"to this story", b"to this article", b"reporting"];
+                let tails = [
+                    &b"to this report"[..],
+                    b"to this story",
+                    b"to this article",
+                    b"reporting",
+                ];
                 if tails.iter().any(|w| starts_ci(rest, w)) {
                     return SentenceKind::Furniture;
                 }
@@ -850,7 +1103,9 @@ impl Run<'_> {
     /// A byline at `pos` (`By Jane Doe, CNN`): its end.
     fn byline(&self, pos: usize, pe: usize) -> Option<usize> {
         let b = self.b;
-        if !(starts_ci(&b[pos..pe], b"by ") || starts_ci(&b[pos..pe], b"by\xc2\xa0")) || b[pos] != b'B' {
+        if !(starts_ci(&b[pos..pe], b"by ") || starts_ci(&b[pos..pe], b"by\xc2\xa0"))
+            || b[pos] != b'B'
+        {
             return None;
         }
         let mut names = 0;
@@ -892,8 +1147,22 @@ impl Run<'_> {
             }
             let connector = matches!(
                 core,
-                b"and" | b"&" | b"for" | b"of" | b"in" | b"at" | b"de" | b"van" | b"von" | b"der"
-                    | b"da" | b"le" | b"la" | b"-" | b"\xe2\x80\x94" | b"\xe2\x80\x93"
+                b"and"
+                    | b"&"
+                    | b"for"
+                    | b"of"
+                    | b"in"
+                    | b"at"
+                    | b"de"
+                    | b"van"
+                    | b"von"
+                    | b"der"
+                    | b"da"
+                    | b"le"
+                    | b"la"
+                    | b"-"
+                    | b"\xe2\x80\x94"
+                    | b"\xe2\x80\x93"
             ) || (core == b"the" && prev_for);
             if connector {
                 prev_for = core == b"for";
@@ -914,7 +1183,9 @@ impl Run<'_> {
                 }
             }
             let word = trim_punct(core);
-            if in_list(OUTLETS, word) && (seen_sep || matches!(word, b"MailOnline" | b"Reporter" | b"Correspondent")) {
+            if in_list(OUTLETS, word)
+                && (seen_sep || matches!(word, b"MailOnline" | b"Reporter" | b"Correspondent"))
+            {
                 outlet_end = Some(e);
             }
             seen_sep |= comma;
@@ -931,7 +1202,9 @@ impl Run<'_> {
         let b = self.b;
         let head = &b[pos..pe];
         let keyword = |t: &[u8]| {
-            [&b"published:"[..], b"updated:", b"posted:"].iter().any(|k| t.eq_ignore_ascii_case(k))
+            [&b"published:"[..], b"updated:", b"posted:"]
+                .iter()
+                .any(|k| t.eq_ignore_ascii_case(k))
         };
         let starts = [&b"published:"[..], b"updated:", b"posted:", b"last updated"]
             .iter()
@@ -988,7 +1261,7 @@ impl Run<'_> {
             // No source tag: the place name must be followed by a dash.
             None => {
                 let w = &b[pos..window];
-                let k = [&b" --"[..], " \u{2014}".as_bytes(), " \u{2013}".as_bytes(), b" - "]
+                let k = [&b" --"[..], " \u{2014}".as_bytes()]
                     .iter()
                     .filter_map(|d| memchr::memmem::find(w, d))
                     .min()?;
@@ -1013,13 +1286,20 @@ impl Run<'_> {
             let tag_ok = agency
                 || (dash.is_some()
                     && !loc.is_empty()
-                    && tag.split(' ').all(|w| w.starts_with(|c: char| c.is_uppercase())));
+                    && tag
+                        .split(' ')
+                        .all(|w| w.starts_with(|c: char| c.is_uppercase())));
             return tag_ok.then_some(end);
         }
-        // No source tag: an upper-case place name and a dash (`LONDON -- `).
-        let first = loc.split([' ', ',']).next().unwrap_or("");
-        let shouting = first.len() >= 2 && first.bytes().all(|c| c.is_ascii_uppercase());
-        if !shouting {
+        // No source tag: an upper-case place name and a long dash (`LONDON -- `,
+        // `SAN JUAN, Puerto Rico -- `).
+        let place = loc.split(',').next().unwrap_or("");
+        let shouting = place.len() >= 3
+            && place.bytes().any(|c| c.is_ascii_uppercase())
+            && place
+                .bytes()
+                .all(|c| c.is_ascii_uppercase() || matches!(c, b' ' | b'.' | b'-' | b'\''));
+        if !shouting || self.lower {
             return None;
         }
         dash_end(b, skip_space(b, pos + loc.len(), pe), pe)
@@ -1034,10 +1314,26 @@ impl Run<'_> {
         let mut words = 0;
         for w in loc.split([' ', ',']).filter(|w| !w.is_empty()) {
             words += 1;
-            let ok_chars = w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '-' | '’'));
+            let ok_chars = w
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '-' | '’'));
             let capital = w.starts_with(|c: char| c.is_uppercase())
                 || (self.lower && w.starts_with(|c: char| c.is_lowercase()))
-                || matches!(w, "de" | "del" | "da" | "do" | "dos" | "la" | "el" | "al" | "upon" | "on" | "am" | "es");
+                || matches!(
+                    w,
+                    "de" | "del"
+                        | "da"
+                        | "do"
+                        | "dos"
+                        | "la"
+                        | "el"
+                        | "al"
+                        | "upon"
+                        | "on"
+                        | "am"
+                        | "es"
+                        | "of"
+                );
             if !ok_chars || !capital || words > 6 {
                 return false;
             }
@@ -1052,7 +1348,9 @@ fn dash_end(b: &[u8], i: usize, pe: usize) -> Option<usize> {
     let j = skip_space(b, i, pe);
     let len = if b[j..pe].starts_with(b"--") {
         2
-    } else if b[j..pe].starts_with("\u{2014}".as_bytes()) || b[j..pe].starts_with("\u{2013}".as_bytes()) {
+    } else if b[j..pe].starts_with("\u{2014}".as_bytes())
+        || b[j..pe].starts_with("\u{2013}".as_bytes())
+    {
         3
     } else if b[j..pe].starts_with(b"-") {
         1
@@ -1065,16 +1363,29 @@ fn dash_end(b: &[u8], i: usize, pe: usize) -> Option<usize> {
 
 /// Strips surrounding ASCII punctuation from a token.
 fn trim_punct(t: &[u8]) -> &[u8] {
-    let s = t.iter().position(|c| !c.is_ascii_punctuation()).unwrap_or(t.len());
-    let e = t.iter().rposition(|c| !c.is_ascii_punctuation()).map_or(s, |k| k + 1);
+    let s = t
+        .iter()
+        .position(|c| !c.is_ascii_punctuation())
+        .unwrap_or(t.len());
+    let e = t
+        .iter()
+        .rposition(|c| !c.is_ascii_punctuation())
+        .map_or(s, |k| k + 1);
     &t[s..e.max(s)]
 }
 
 /// True when the segment starts like a photo credit.
 fn is_credit(t: &[u8]) -> bool {
-    [&b"photo:"[..], b"photos:", b"picture:", b"pictures:", b"image:", b"photo credit"]
-        .iter()
-        .any(|p| starts_ci(t, p))
+    [
+        &b"photo:"[..],
+        b"photos:",
+        b"picture:",
+        b"pictures:",
+        b"image:",
+        b"photo credit",
+    ]
+    .iter()
+    .any(|p| starts_ci(t, p))
 }
 
 /// White-space separated tokens of `b[from..to]` as `(start, end)`.
@@ -1123,7 +1434,9 @@ mod tests {
         let mut last = 0;
         for p in &seg.paragraphs {
             assert!(p.start >= last && p.end <= text.len() && !p.is_empty());
-            let t = text.get(p.start..p.end).expect("paragraph on char boundaries");
+            let t = text
+                .get(p.start..p.end)
+                .expect("paragraph on char boundaries");
             assert_eq!(t, t.trim());
             last = p.end;
         }
@@ -1132,7 +1445,9 @@ mod tests {
             let p = seg.paragraphs[s.paragraph];
             assert!(p.contains(s.span), "{:?} outside {:?}", s.span, p);
             assert!(s.span.start >= last, "sentences overlap or go backwards");
-            let t = text.get(s.span.start..s.span.end).expect("sentence on char boundaries");
+            let t = text
+                .get(s.span.start..s.span.end)
+                .expect("sentence on char boundaries");
             assert!(!t.is_empty());
             assert_eq!(t, t.trim());
             last = s.span.end;
@@ -1188,6 +1503,7 @@ mod tests {
              &["It was ranked No. 1 in the world.", "No.", "The board said no."]),
             ("It was Smith vs. Jones again. Apples, pears, etc. were sold.",
              &["It was Smith vs. Jones again.", "Apples, pears, etc. were sold."]),
+            ("They sold pens, paper, etc. Much of it was cheap.", &["They sold pens, paper, etc.", "Much of it was cheap."]),
             ("She was born in Jackson, Miss. She moved away at 18.",
              &["She was born in Jackson, Miss.", "She moved away at 18."]),
             ("He felt ill. Doctors saw him.", &["He felt ill.", "Doctors saw him."]),
@@ -1208,6 +1524,7 @@ mod tests {
              &["“Is it over?” she asked.", "“Yes.”", "He nodded."]),
             ("He called it 'a disgrace!' Then he left.", &["He called it 'a disgrace!'", "Then he left."]),
             ("\"Stop!\" he shouted.", &["\"Stop!\" he shouted."]),
+            ("He said: \"Time is short. \"\n\nThe rest followed.", &["He said: \"Time is short. \"", "The rest followed."]),
             ("\"It was cold. It was dark. We ran,\" she said.",
              &["\"It was cold.", "It was dark.", "We ran,\" she said."]),
             ("She said: ‘We are done.’ Then silence.", &["She said: ‘We are done.’", "Then silence."]),
@@ -1238,6 +1555,9 @@ mod tests {
             ("LONDON, England (Reuters) -- Prices fell.", &["D|LONDON, England (Reuters) --", "Prices fell."]),
             ("NEW YORK (AP) — Stocks rose.", &["D|NEW YORK (AP) —", "Stocks rose."]),
             ("PARIS -- The museum reopened.", &["D|PARIS --", "The museum reopened."]),
+            ("SAN JUAN, Puerto Rico -- Power returned.", &["D|SAN JUAN, Puerto Rico --", "Power returned."]),
+            ("South of Basra, Iraq (CNN)Smoke rose.", &["D|South of Basra, Iraq (CNN)", "Smoke rose."]),
+            ("DJ Kim Ray - a veteran - says clubs are back.", &["DJ Kim Ray - a veteran - says clubs are back."]),
             ("Tom Reed (pictured) won the race.", &["Tom Reed (pictured) won the race."]),
             ("Fuel tax (GST) rose again. Drivers complained.", &["Fuel tax (GST) rose again.", "Drivers complained."]),
             // Bylines and stamps.
@@ -1286,10 +1606,18 @@ mod tests {
         for (input, expected) in cases {
             let got = render(input);
             if got != *expected {
-                failures.push(format!("input:    {input:?}\nexpected: {expected:?}\ngot:      {got:?}"));
+                failures.push(format!(
+                    "input:    {input:?}\nexpected: {expected:?}\ngot:      {got:?}"
+                ));
             }
         }
-        assert!(failures.is_empty(), "{} of {} cases failed:\n\n{}", failures.len(), cases.len(), failures.join("\n\n"));
+        assert!(
+            failures.is_empty(),
+            "{} of {} cases failed:\n\n{}",
+            failures.len(),
+            cases.len(),
+            failures.join("\n\n")
+        );
     }
 
     #[test]
@@ -1299,7 +1627,14 @@ mod tests {
         let seg = NewsSegmenter::default().segment(&doc);
         check_invariants(&seg);
         let paras: Vec<&str> = seg.paragraphs.iter().map(|p| p.slice(text)).collect();
-        assert_eq!(paras, ["First one. Second one.", "Third one.", "Fourth\nstill fourth."]);
+        assert_eq!(
+            paras,
+            [
+                "First one. Second one.",
+                "Third one.",
+                "Fourth\nstill fourth."
+            ]
+        );
         let para_of: Vec<usize> = seg.sentences.iter().map(|s| s.paragraph).collect();
         assert_eq!(para_of, [0, 0, 1, 2]);
     }
@@ -1371,13 +1706,19 @@ mod tests {
         let seg = NewsSegmenter::default().segment(&doc);
         check_invariants(&seg);
         assert!(seg.sentences.len() > 1000);
-        assert!(seg.sentences.iter().all(|s| s.span.len() <= SOFT_CAP + HARD_CAP));
+        assert!(seg
+            .sentences
+            .iter()
+            .all(|s| s.span.len() <= SOFT_CAP + HARD_CAP));
 
         let solid = "é".repeat(2_000_000); // no white space at all
         let doc = Document::new(solid);
         let seg = NewsSegmenter::default().segment(&doc);
         check_invariants(&seg);
-        assert!(seg.sentences.iter().all(|s| s.span.len() <= SOFT_CAP + HARD_CAP + 4));
+        assert!(seg
+            .sentences
+            .iter()
+            .all(|s| s.span.len() <= SOFT_CAP + HARD_CAP + 4));
 
         let lines = "a line with no stop\n".repeat(100);
         let text = format!("Start\n\n{lines}");
@@ -1394,7 +1735,9 @@ mod tests {
         let doc = Document::new(text);
         let seg = NewsSegmenter::default().segment(&doc);
         check_invariants(&seg);
-        let all: Vec<&str> = (0..seg.sentences.len()).map(|i| seg.sentence_text(i)).collect();
+        let all: Vec<&str> = (0..seg.sentences.len())
+            .map(|i| seg.sentence_text(i))
+            .collect();
         assert_eq!(
             all,
             [

@@ -25,7 +25,12 @@ pub struct MmrParams {
 
 impl Default for MmrParams {
     fn default() -> Self {
-        MmrParams { redundancy: 0.3, max_overlap: 0.7, extra_threshold: 0.45, min_content_tokens: 3 }
+        MmrParams {
+            redundancy: 0.3,
+            max_overlap: 0.7,
+            extra_threshold: 0.45,
+            min_content_tokens: 3,
+        }
     }
 }
 
@@ -64,11 +69,18 @@ impl Selector for MmrSelector {
             .filter(|&i| scored.scores.get(i).is_some_and(|s| s.is_finite()))
             .collect();
         let content = |i: usize| doc.sentence(i).iter().filter(|t| t.is_content()).count();
-        let enough = cands.iter().filter(|&&i| content(i) >= p.min_content_tokens).count();
+        let enough = cands
+            .iter()
+            .filter(|&&i| content(i) >= p.min_content_tokens)
+            .count();
         if enough >= budget.min.max(1) {
             cands.retain(|&i| content(i) >= p.min_content_tokens);
         }
-        cands.sort_by(|&a, &b| scored.scores[b].total_cmp(&scored.scores[a]).then(a.cmp(&b)));
+        cands.sort_by(|&a, &b| {
+            scored.scores[b]
+                .total_cmp(&scored.scores[a])
+                .then(a.cmp(&b))
+        });
         cands.truncate(CANDIDATES.max(budget.max));
 
         let mut covered = vec![false; doc.vocabulary_size as usize];
