@@ -33,7 +33,7 @@ use crate::Span;
 pub struct Token {
     /// The word's bytes in the original text.
     pub span: Span,
-    /// Id of the word's Porter stem (consistent within one document).
+    /// Id of the word's Porter stem: dense, local to the document.
     pub stem: u32,
     /// Bit set of [`Token::STOP`], [`Token::NUMBER`], [`Token::CAPITALIZED`].
     pub flags: u8,

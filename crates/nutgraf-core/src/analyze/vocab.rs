@@ -3,8 +3,13 @@
 //! Analysis looks every word up here once. A hit costs one hash lookup of the
 //! lowercased word; a miss stems it with NLTK's Porter rules and interns the
 //! stem. The table is cleared between documents once it grows past a bound,
-//! so memory stays flat over millions of articles while the ids stay
-//! consistent inside each document.
+//! so memory stays flat over millions of articles.
+//!
+//! Stem ids handed out are *document-local* and dense (0, 1, 2, ... in order
+//! of first appearance in the document), so that later stages can index
+//! plain vectors by stem id sized to the document, not to everything the
+//! thread has ever seen. The global → local mapping uses a generation stamp
+//! per global id, so starting a document costs nothing.
 
 use std::cell::RefCell;
 
@@ -28,6 +33,11 @@ pub struct Vocabulary {
     words: FxHashMap<Box<str>, Entry>,
     stems: FxHashMap<Box<str>, u32>,
     lower: String,
+    /// For each global stem id: the document generation that last used it
+    /// and its local id in that document.
+    local: Vec<(u32, u32)>,
+    generation: u32,
+    local_count: u32,
 }
 
 impl Vocabulary {
@@ -36,17 +46,39 @@ impl Vocabulary {
         if self.words.len() > MAX_WORDS {
             self.words.clear();
             self.stems.clear();
+            self.local.clear();
         }
+        self.generation = self.generation.wrapping_add(1);
+        if self.generation == 0 {
+            // Stamps wrapped around: forget them all so none matches by accident.
+            self.local.iter_mut().for_each(|e| *e = (0, 0));
+            self.generation = 1;
+        }
+        self.local_count = 0;
     }
 
-    /// Number of distinct stems interned.
+    /// Number of distinct stems in the current document (all local ids are
+    /// below this).
     pub fn len(&self) -> u32 {
-        self.stems.len() as u32
+        self.local_count
     }
 
-    /// True when no stem has been interned.
+    /// True when the current document has no stem yet.
     pub fn is_empty(&self) -> bool {
-        self.stems.is_empty()
+        self.local_count == 0
+    }
+
+    fn local_id(&mut self, global: u32) -> u32 {
+        let g = global as usize;
+        if g >= self.local.len() {
+            self.local.resize(g + 1, (0, 0));
+        }
+        let e = &mut self.local[g];
+        if e.0 != self.generation {
+            *e = (self.generation, self.local_count);
+            self.local_count += 1;
+        }
+        e.1
     }
 
     /// The token for `word` found at `span`.
@@ -86,7 +118,7 @@ impl Vocabulary {
         let flags = entry.flags | if capitalized { Token::CAPITALIZED } else { 0 };
         Token {
             span,
-            stem: entry.stem,
+            stem: self.local_id(entry.stem),
             flags,
         }
     }
