@@ -97,6 +97,10 @@ fn main() {
         ("length_penalty", |p| &mut p.0.length_penalty),
         ("quote_penalty", |p| &mut p.0.quote_penalty),
         ("question_penalty", |p| &mut p.0.question_penalty),
+        ("has_quote_penalty", |p| &mut p.0.has_quote_penalty),
+        ("attribution_penalty", |p| &mut p.0.attribution_penalty),
+        ("proper", |p| &mut p.0.proper),
+        ("number", |p| &mut p.0.number),
         ("redundancy", |p| &mut p.1.redundancy),
         ("max_overlap", |p| &mut p.1.max_overlap),
         ("extra_threshold", |p| &mut p.1.extra_threshold),
@@ -107,18 +111,15 @@ fn main() {
     for round in 0..rounds {
         let step = 0.5f32.powi(round as i32);
         for (name, knob) in &knobs {
-            for factor in [1.0 - 0.5 * step, 1.0 + 0.5 * step, -1.0] {
+            for k in 0..4 {
                 let mut cfg = best.clone();
                 let mut ws = get(&cfg);
                 let v = knob(&mut ws);
-                *v = if factor < 0.0 {
-                    if *v == 0.0 {
-                        0.1 * step
-                    } else {
-                        0.0
-                    }
-                } else {
-                    *v * factor
+                *v = match k {
+                    0 => *v * (1.0 - 0.5 * step),
+                    1 => *v * (1.0 + 0.5 * step),
+                    2 => *v + 0.1 * step,
+                    _ => *v - 0.1 * step,
                 };
                 cfg.scorer = ScorerConfig::Heuristic(ws.0);
                 cfg.selector = SelectorConfig::Mmr(ws.1);

@@ -194,3 +194,118 @@ fn check_text(text: &str) -> Result<(), Error> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::score::HeuristicWeights;
+    use crate::select::MmrParams;
+
+    #[test]
+    fn every_config_round_trips_through_json() {
+        let configs = [
+            PipelineConfig::default(),
+            PipelineConfig {
+                scorer: ScorerConfig::Lead,
+                selector: SelectorConfig::Top,
+                budget: Budget::exactly(3),
+                ..PipelineConfig::default()
+            },
+            PipelineConfig {
+                scorer: ScorerConfig::Heuristic(HeuristicWeights {
+                    title: 2.0,
+                    ..Default::default()
+                }),
+                selector: SelectorConfig::Mmr(MmrParams {
+                    redundancy: 0.9,
+                    ..Default::default()
+                }),
+                ..PipelineConfig::default()
+            },
+        ];
+        for c in configs {
+            let json = serde_json::to_string(&c).unwrap();
+            let back: PipelineConfig = serde_json::from_str(&json).unwrap();
+            assert_eq!(back, c, "{json}");
+        }
+        // Tagged: the strategy name is in the JSON, and omitted fields default.
+        let c: PipelineConfig = serde_json::from_str(r#"{"scorer": {"type": "Lead"}}"#).unwrap();
+        assert_eq!(c.scorer, ScorerConfig::Lead);
+        assert_eq!(c.budget, Budget::default());
+    }
+
+    #[test]
+    fn bad_budgets_are_config_errors() {
+        for b in [
+            Budget { min: 0, max: 3 },
+            Budget { min: 4, max: 3 },
+            Budget::exactly(101),
+        ] {
+            let e = PipelineBuilder::new().budget(b).build().unwrap_err();
+            assert!(matches!(e, Error::Config(_)), "{b:?}");
+        }
+    }
+
+    #[test]
+    fn empty_and_binary_text_are_errors() {
+        let p = Pipeline::default();
+        assert_eq!(
+            p.summarize(&Document::new(" \n\t")).unwrap_err(),
+            Error::EmptyDocument
+        );
+        assert_eq!(
+            p.summarize(&Document::new("abc\0def. More text here."))
+                .unwrap_err(),
+            Error::Binary { offset: 3, byte: 0 }
+        );
+        let junk: String = (0..200).map(|i| char::from(1 + (i % 8) as u8)).collect();
+        assert!(matches!(
+            p.summarize(&Document::new(junk)),
+            Err(Error::Binary { .. })
+        ));
+    }
+
+    #[test]
+    fn repeated_sentences_are_never_both_chosen() {
+        let text = "The bridge on Route 9 will close for repairs in June. \
+                    The bridge on Route 9 will close for repairs in June. \
+                    Drivers should use the ferry or the northern bypass instead. \
+                    Engineers found cracks in two of the steel supports last winter. \
+                    Work is expected to take about four months and cost $12 million.";
+        let doc = Document::new(text);
+        let s = Pipeline::default().summarize(&doc).unwrap();
+        let texts: Vec<&str> = s.key_points.iter().map(|p| p.text.as_str()).collect();
+        let mut dedup = texts.clone();
+        dedup.dedup();
+        assert_eq!(texts, dedup, "duplicate point chosen");
+        assert!(s.key_points.len() >= 3);
+        assert!(
+            s.key_points.windows(2).all(|w| w[0].start < w[1].start),
+            "article order"
+        );
+    }
+
+    #[test]
+    fn points_flag_is_honoured_when_possible() {
+        let text = "One thing happened today in the town. A second thing followed it soon after. \
+                    Then a third event surprised the crowd. A fourth one closed the day quietly. \
+                    Finally a fifth note was added by the clerk.";
+        let doc = Document::new(text);
+        for n in 1..=5 {
+            let s = PipelineBuilder::new()
+                .points(n)
+                .build()
+                .unwrap()
+                .summarize(&doc)
+                .unwrap();
+            assert_eq!(s.key_points.len(), n, "asked for {n}");
+        }
+        let s = PipelineBuilder::new()
+            .points(9)
+            .build()
+            .unwrap()
+            .summarize(&doc)
+            .unwrap();
+        assert_eq!(s.key_points.len(), 5, "no more points than sentences");
+    }
+}

@@ -37,6 +37,11 @@ pub struct SentenceFeatures {
     pub number_share: f32,
     /// The sentence opens with a quotation mark.
     pub starts_with_quote: bool,
+    /// The sentence holds a quotation mark anywhere.
+    pub has_quote: bool,
+    /// The sentence has an attribution cue word (said, says, told,
+    /// according).
+    pub has_attribution: bool,
     /// The sentence ends with a question mark.
     pub is_question: bool,
 }
@@ -135,6 +140,14 @@ pub fn sentence_features(doc: &Analyzed<'_>) -> Vec<Option<SentenceFeatures>> {
         }
         let sentence_text = sent.span.slice(text).trim_start();
         let starts_with_quote = sentence_text.starts_with(['"', '“', '\'', '‘']);
+        let has_quote = sentence_text.contains(['"', '“', '”']);
+        let has_attribution = toks.iter().any(|t| {
+            let w = t.span.slice(text);
+            matches!(
+                w,
+                "said" | "says" | "told" | "according" | "added" | "explained"
+            )
+        });
         let is_question = sentence_text
             .trim_end_matches(['"', '”', '\'', '’', ')'])
             .ends_with('?');
@@ -164,6 +177,8 @@ pub fn sentence_features(doc: &Analyzed<'_>) -> Vec<Option<SentenceFeatures>> {
             proper_share: proper as f32 / ntok,
             number_share: numbers as f32 / ntok,
             starts_with_quote,
+            has_quote,
+            has_attribution,
             is_question,
         });
     }

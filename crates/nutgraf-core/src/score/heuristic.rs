@@ -38,22 +38,34 @@ pub struct HeuristicWeights {
     pub quote_penalty: f32,
     /// Penalty for a question.
     pub question_penalty: f32,
+    /// Penalty for a sentence holding a quotation mark anywhere.
+    pub has_quote_penalty: f32,
+    /// Penalty for a sentence with an attribution cue (said, told...).
+    pub attribution_penalty: f32,
+    /// Weight of [`SentenceFeatures::proper_share`].
+    pub proper: f32,
+    /// Weight of [`SentenceFeatures::number_share`].
+    pub number: f32,
 }
 
 impl Default for HeuristicWeights {
     fn default() -> Self {
         HeuristicWeights {
             position: 1.0,
-            position_decay: 0.7,
+            position_decay: 1.3,
             paragraph_start: 0.0,
-            centrality: 0.5,
+            centrality: 0.95,
             title: 0.3,
             lead: 0.0,
-            min_tokens: 8.0,
+            min_tokens: 15.0,
             max_tokens: 40.0,
-            length_penalty: 0.02,
-            quote_penalty: 0.1,
+            length_penalty: 0.03,
+            quote_penalty: 0.19,
             question_penalty: 0.2,
+            has_quote_penalty: 0.0,
+            attribution_penalty: 0.0,
+            proper: 0.0,
+            number: 0.0,
         }
     }
 }
@@ -90,6 +102,13 @@ impl HeuristicScorer {
         if f.is_question {
             s -= w.question_penalty;
         }
+        if f.has_quote {
+            s -= w.has_quote_penalty;
+        }
+        if f.has_attribution {
+            s -= w.attribution_penalty;
+        }
+        s += w.proper * f.proper_share + w.number * f.number_share;
         s
     }
 }

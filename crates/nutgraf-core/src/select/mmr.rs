@@ -26,9 +26,9 @@ pub struct MmrParams {
 impl Default for MmrParams {
     fn default() -> Self {
         MmrParams {
-            redundancy: 0.3,
-            max_overlap: 0.7,
-            extra_threshold: 0.45,
+            redundancy: 0.0,
+            max_overlap: 0.53,
+            extra_threshold: 0.67,
             min_content_tokens: 3,
         }
     }
