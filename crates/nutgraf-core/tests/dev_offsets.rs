@@ -21,7 +21,10 @@ fn offsets_slice_back_on_every_dev_article() {
                 .join("../../../shared/data/cnndm/dev.jsonl.gz")
         });
     let Ok(file) = std::fs::File::open(&path) else {
-        eprintln!("skipped: {} not found", path.display());
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!("skipped: {} not found", path.display());
+        }
         return;
     };
     let reader = BufReader::new(flate2::read::MultiGzDecoder::new(file));

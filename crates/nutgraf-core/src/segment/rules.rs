@@ -12,8 +12,10 @@
 //!    furniture that precedes the body: bylines (`By Jane Doe, CNN`,
 //!    `By . Daily Mail Reporter .`), publication stamps (`PUBLISHED: ...`,
 //!    `Last updated at ...`) and datelines (`WASHINGTON (CNN) --`, `(CNN)`).
-//!    Then the rest is scanned byte by byte for `.`, `?`, `!`, `…` and line
-//!    breaks. A candidate is a boundary only if it is followed (after any
+//!    Then the rest is scanned with `memchr` for `.`, `?`, `!`, `…` and line
+//!    breaks (a line break ends a sentence only before a bullet or numbered
+//!    list item; the `• `, `- `, `1. ` markers themselves are left out of the
+//!    sentence span). A candidate is a boundary only if it is followed (after any
 //!    closing quotes or brackets, which stay with the sentence) by white space,
 //!    and the decision then looks at the token before and the word after:
 //!    known abbreviations (`Mr.`, `Sen.`, `Inc.`, `U.S.`, `a.m.`), initials
@@ -29,18 +31,20 @@
 //!
 //! * Capitalization is the strongest signal in cased text, so a lowercase word
 //!   after `. ` does not start a sentence there (it protects unknown
-//!   abbreviations such as `approx. five`). A text with (almost) no capital
-//!   letters is detected up front and switches to "lowercase mode": there
-//!   every `. ` splits unless the token before it is a known abbreviation or
-//!   an initial, and abbreviations like `u.s.` split only before a short list
-//!   of pronouns and determiners. Sentences that really start with a
-//!   lowercase word (`iPhone sales...`) are therefore missed in cased text.
+//!   abbreviations such as `approx. five`). Text written without capitals is
+//!   detected up front from the words that follow `. `, `? ` and `! ` (mostly
+//!   lowercase there), and switches to "lowercase mode": every `. ` splits
+//!   unless the token before it is a known abbreviation or an initial, and
+//!   abbreviations like `u.s.` split only before a short list of pronouns and
+//!   determiners. Sentences that really start with a lowercase word (`iPhone
+//!   sales...`) are therefore missed in cased text.
 //! * Abbreviations that can also end a sentence (`U.S.`, `Inc.`, `Jr.`, month
 //!   names) rely on a fixed list of sentence openers; a sentence that starts
 //!   with a name right after one of them (`... in the U.S. Obama said`) stays
 //!   joined. Joining is the cheaper error for extractive summaries.
 //! * An ellipsis splits only before a capitalized word; `?` and `!` do not split
-//!   before a lowercase word (`"Why?" he asked`).
+//!   before a lowercase word (`"Why?" he asked`). Closing quotes and brackets
+//!   stay with the sentence they close, even a `”` cut off by a space.
 //! * Furniture detection only ever labels a whole segment; it never drops
 //!   text. Bylines and datelines are only recognized at the head of a
 //!   paragraph, and only with tight shapes (known agency tags, names followed
@@ -62,7 +66,8 @@ const HARD_CAP: usize = 4096;
 
 /// Rule-based sentence segmenter for English news.
 ///
-/// See the [module documentation](self) for the rules and their trade-offs.
+/// The rules and their trade-offs are described in the documentation of the
+/// `segment::rules` source file.
 ///
 /// ```
 /// use nutgraf_core::segment::{NewsSegmenter, Segmenter, SentenceKind};
@@ -181,9 +186,27 @@ fn trim_span(text: &str, s: usize, e: usize) -> Option<Span> {
     (!t.is_empty()).then(|| Span::new(start, start + t.len()))
 }
 
-/// True for text with (almost) no capital letters: see "lowercase mode".
+/// True for text written without capitals, where "lowercase mode" applies.
+///
+/// The direct evidence is the word after `. `, `? ` or `! `: in cased text it
+/// is nearly always capitalized, in lowercase text nearly never. Short texts
+/// with fewer than two such places fall back on the share of capital letters.
 fn is_lowercase_text(b: &[u8]) -> bool {
     let sample = &b[..b.len().min(32 * 1024)];
+    let (mut up, mut low) = (0usize, 0usize);
+    for k in memchr::memchr3_iter(b'.', b'?', b'!', sample) {
+        if sample.get(k + 1) != Some(&b' ') {
+            continue;
+        }
+        match sample.get(k + 2) {
+            Some(c) if c.is_ascii_uppercase() => up += 1,
+            Some(c) if c.is_ascii_lowercase() => low += 1,
+            _ => {}
+        }
+    }
+    if up + low >= 2 {
+        return low > up;
+    }
     let upper = sample.iter().filter(|c| c.is_ascii_uppercase()).count();
     let lower = sample.iter().filter(|c| c.is_ascii_lowercase()).count();
     lower >= 12 && upper * 100 < lower
@@ -813,12 +836,26 @@ impl Run<'_> {
     fn scan(&self, start: usize, limit: usize, pe: usize) -> Option<usize> {
         let b = self.b;
         let mut i = start;
-        while i < limit {
-            let c = b[i];
-            if !matches!(c, b'.' | b'?' | b'!' | b'\n' | 0xe2) {
-                i += 1;
-                continue;
+        // Next position of each kind of candidate, found with memchr and
+        // refreshed only once `i` has passed it, so the scan stays linear.
+        let find = |f: fn(&[u8]) -> Option<usize>, from: usize| {
+            b.get(from..limit).and_then(f).map_or(limit, |k| from + k)
+        };
+        let punct: fn(&[u8]) -> Option<usize> = |h| memchr::memchr3(b'.', b'?', b'!', h);
+        let other: fn(&[u8]) -> Option<usize> = |h| memchr::memchr2(b'\n', 0xe2, h);
+        let (mut next_punct, mut next_other) = (find(punct, i), find(other, i));
+        loop {
+            if next_punct < i {
+                next_punct = find(punct, i);
             }
+            if next_other < i {
+                next_other = find(other, i);
+            }
+            i = next_punct.min(next_other);
+            if i >= limit {
+                break;
+            }
+            let c = b[i];
             if c == b'\n' {
                 let mut j = i + 1;
                 while j < pe && matches!(b[j], b' ' | b'\t' | b'\r') {
@@ -866,11 +903,12 @@ impl Run<'_> {
                 i = j;
                 continue;
             }
-            // A closing quote cut off by a space (`documents. "` at the end of a
-            // paragraph) belongs to this sentence.
+            // A closing quote cut off by a space belongs to this sentence: a
+            // right quote `”` anywhere, a straight `"` only at the end of the
+            // paragraph (elsewhere it may as well open the next sentence).
             let q = skip_space(b, k, pe);
             let ql = match b.get(q) {
-                Some(b'"') => 1,
+                Some(b'"') if q + 1 == pe => 1,
                 Some(0xe2) if b.get(q + 1) == Some(&0x80) && b.get(q + 2) == Some(&0x9d) => 3,
                 _ => 0,
             };
@@ -1208,7 +1246,11 @@ impl Run<'_> {
         };
         let starts = [&b"published:"[..], b"updated:", b"posted:", b"last updated"]
             .iter()
-            .any(|k| starts_ci(head, k));
+            .any(|k| starts_ci(head, k))
+            // `Updated 1732 GMT (0132 HKT) April 5, 2015`: the keyword, then a number.
+            || ([&b"updated "[..], b"published ", b"posted "].iter().any(|k| {
+                starts_ci(head, k) && head.get(k.len()).is_some_and(u8::is_ascii_digit)
+            }));
         if !starts {
             return None;
         }
@@ -1221,27 +1263,39 @@ impl Run<'_> {
             }
             let tok = &b[s..e];
             let core = trim_punct(tok);
-            let ok = if keyword(tok) || (n == 0 && tok.eq_ignore_ascii_case(b"last")) {
+            let lead = n == 0
+                && [&b"last"[..], b"updated", b"published", b"posted"]
+                    .iter()
+                    .any(|k| tok.eq_ignore_ascii_case(k));
+            let ok = if keyword(tok) || lead {
                 after_year = false;
                 true
             } else if tok == b"." || tok == b"|" || tok == b"," || tok == b"-" {
                 true
             } else if after_year {
                 false
-            } else if n == 1 && tok.eq_ignore_ascii_case(b"updated") {
-                true
             } else if core.iter().any(u8::is_ascii_digit) && core.len() <= 8 {
                 digits = true;
-                after_year = core.len() == 4 && core.iter().all(u8::is_ascii_digit);
+                after_year = core.len() == 4
+                    && core.iter().all(u8::is_ascii_digit)
+                    && (core.starts_with(b"19") || core.starts_with(b"20"));
                 true
             } else {
                 let mut buf = [0u8; 12];
-                let n = core.len().min(12);
-                for (d, c) in buf.iter_mut().zip(&core[..n]) {
+                let len = core.len().min(12);
+                for (d, c) in buf.iter_mut().zip(&core[..len]) {
                     *d = c.to_ascii_lowercase();
                 }
-                let low = &buf[..n];
-                in_list(MONTHS, low) || in_list(STAMP_WORDS, low) || low == b"a.m" || low == b"p.m"
+                let low = &buf[..len];
+                // A second time zone in brackets: `(0132 HKT)`.
+                let zone = tok.last() == Some(&b')')
+                    && (2..=4).contains(&core.len())
+                    && core.iter().all(u8::is_ascii_uppercase);
+                zone || (n == 1 && low == b"updated")
+                    || in_list(MONTHS, low)
+                    || in_list(STAMP_WORDS, low)
+                    || low == b"a.m"
+                    || low == b"p.m"
             };
             if !ok {
                 break;
@@ -1528,6 +1582,8 @@ mod tests {
             ("\"It was cold. It was dark. We ran,\" she said.",
              &["\"It was cold.", "It was dark.", "We ran,\" she said."]),
             ("She said: ‘We are done.’ Then silence.", &["She said: ‘We are done.’", "Then silence."]),
+            ("“Never again. ” Then he left. \" We agree,\" they said.",
+             &["“Never again. ”", "Then he left.", "\" We agree,\" they said."]),
             // URLs, e-mail, domains.
             ("Read it at CNN.com today. More at www.example.org/news?id=4.",
              &["Read it at CNN.com today.", "More at www.example.org/news?id=4."]),
@@ -1571,6 +1627,10 @@ mod tests {
              &["B|By . Ann Lee .", "B|PUBLISHED: . 12:01 EST, 5 April 2015 . | . UPDATED: . 14:22 EST, 5 April 2015 .", "A dog barked."]),
             ("Last updated at 9:41 AM on 12th April 2015\nA dog barked.",
              &["B|Last updated at 9:41 AM on 12th April 2015", "A dog barked."]),
+            ("Updated 1732 GMT (0132 HKT) April 5, 2015\nA dog barked.",
+             &["B|Updated 1732 GMT (0132 HKT) April 5, 2015", "A dog barked."]),
+            ("Updated rules take effect in 2016. Firms must comply.",
+             &["Updated rules take effect in 2016.", "Firms must comply."]),
             ("By the time police came, the crowd had gone.", &["By the time police came, the crowd had gone."]),
             ("By 2030 the city will double. Planners agree.", &["By 2030 the city will double.", "Planners agree."]),
             ("By Monday, Smith had resigned.", &["By Monday, Smith had resigned."]),
@@ -1600,6 +1660,8 @@ mod tests {
              &["the talks at the u.n. ended.", "u.s. officials walked out of the u.n. building."]),
             ("she lives in the u.k. it is cold there.", &["she lives in the u.k.", "it is cold there."]),
             ("\"why?\" he asked. she shrugged.", &["\"why?\" he asked.", "she shrugged."]),
+            ("we met at NASA in the U.S. last week. it went well. then we flew home.",
+             &["we met at NASA in the U.S. last week.", "it went well.", "then we flew home."]),
         ];
         assert!(cases.len() >= 60, "only {} cases", cases.len());
         let mut failures = Vec::new();
@@ -1691,6 +1753,9 @@ mod tests {
             "(Photo by".to_string(),
             "a\n\n\n\nb\n".to_string(),
             "x\u{a0}.\u{a0}Y \u{2026}".to_string(),
+            format!("{}...x and more", "a".repeat(SOFT_CAP - 1)),
+            format!("{}?!x and more", "b".repeat(SOFT_CAP - 1)),
+            format!("{}\u{2026}x and more", "c".repeat(SOFT_CAP - 2)),
         ];
         for text in inputs {
             let doc = Document::new(text);
