@@ -16,6 +16,7 @@ use nutgraf_core::eval::rouge::{score_bullets, RougeMeans};
 use nutgraf_core::score::{HeuristicWeights, ScorerConfig};
 use nutgraf_core::select::{MmrParams, SelectorConfig};
 use nutgraf_core::{Document, PipelineBuilder, PipelineConfig};
+use rayon::prelude::*;
 use serde_json::Value;
 
 fn load(path: &str) -> Vec<(Document, Vec<String>)> {
@@ -49,13 +50,19 @@ fn evaluate(cfg: &PipelineConfig, data: &[(Document, Vec<String>)]) -> (f64, f64
     let p = PipelineBuilder::from_config(cfg.clone())
         .build()
         .expect("valid config");
+    let scores: Vec<_> = data
+        .par_iter()
+        .map(|(doc, hl)| {
+            let pts: Vec<String> = p
+                .summarize(doc)
+                .map(|s| s.key_points.into_iter().map(|k| k.text).collect())
+                .unwrap_or_default();
+            score_bullets(hl, &pts)
+        })
+        .collect();
     let mut m = RougeMeans::default();
-    for (doc, hl) in data {
-        let pts: Vec<String> = p
-            .summarize(doc)
-            .map(|s| s.key_points.into_iter().map(|k| k.text).collect())
-            .unwrap_or_default();
-        m.add(&score_bullets(hl, &pts));
+    for s in &scores {
+        m.add(s);
     }
     let r = m.means();
     ((r.rouge1 + r.rouge_lsum) / 2.0, r.rouge1, r.rouge_lsum)
@@ -76,6 +83,7 @@ fn get(cfg: &PipelineConfig) -> (HeuristicWeights, MmrParams) {
 type Knob = (
     &'static str,
     fn(&mut (HeuristicWeights, MmrParams)) -> &mut f32,
+    f32,
 );
 
 fn main() {
@@ -87,30 +95,51 @@ fn main() {
     );
     let rounds: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(2);
     let knobs: Vec<Knob> = vec![
-        ("position_decay", |p| &mut p.0.position_decay),
-        ("paragraph_start", |p| &mut p.0.paragraph_start),
-        ("centrality", |p| &mut p.0.centrality),
-        ("title", |p| &mut p.0.title),
-        ("lead", |p| &mut p.0.lead),
-        ("min_tokens", |p| &mut p.0.min_tokens),
-        ("max_tokens", |p| &mut p.0.max_tokens),
-        ("length_penalty", |p| &mut p.0.length_penalty),
-        ("quote_penalty", |p| &mut p.0.quote_penalty),
-        ("question_penalty", |p| &mut p.0.question_penalty),
-        ("has_quote_penalty", |p| &mut p.0.has_quote_penalty),
-        ("attribution_penalty", |p| &mut p.0.attribution_penalty),
-        ("proper", |p| &mut p.0.proper),
-        ("number", |p| &mut p.0.number),
-        ("redundancy", |p| &mut p.1.redundancy),
-        ("max_overlap", |p| &mut p.1.max_overlap),
-        ("extra_threshold", |p| &mut p.1.extra_threshold),
+        ("position_decay", |p| &mut p.0.position_decay, 0.1),
+        ("paragraph_start", |p| &mut p.0.paragraph_start, 0.1),
+        ("centrality", |p| &mut p.0.centrality, 0.1),
+        ("title", |p| &mut p.0.title, 0.1),
+        ("lead", |p| &mut p.0.lead, 0.1),
+        ("min_tokens", |p| &mut p.0.min_tokens, 0.1),
+        ("max_tokens", |p| &mut p.0.max_tokens, 0.1),
+        ("length_penalty", |p| &mut p.0.length_penalty, 0.1),
+        ("quote_penalty", |p| &mut p.0.quote_penalty, 0.1),
+        ("question_penalty", |p| &mut p.0.question_penalty, 0.1),
+        ("has_quote_penalty", |p| &mut p.0.has_quote_penalty, 0.1),
+        ("attribution_penalty", |p| &mut p.0.attribution_penalty, 0.1),
+        ("proper", |p| &mut p.0.proper, 0.1),
+        ("number", |p| &mut p.0.number, 0.1),
+        ("pos0", |p| &mut p.0.position_bonus[0], 0.1),
+        ("pos1", |p| &mut p.0.position_bonus[1], 0.1),
+        ("pos2", |p| &mut p.0.position_bonus[2], 0.1),
+        ("pos3", |p| &mut p.0.position_bonus[3], 0.1),
+        ("pos4", |p| &mut p.0.position_bonus[4], 0.1),
+        ("pos5", |p| &mut p.0.position_bonus[5], 0.1),
+        ("dependent_penalty", |p| &mut p.0.dependent_penalty, 0.1),
+        ("time_word", |p| &mut p.0.time_word, 0.1),
+        (
+            "relative_length_penalty",
+            |p| &mut p.0.relative_length_penalty,
+            0.1,
+        ),
+        ("coverage", |p| &mut p.0.coverage, 0.05),
+        ("entity", |p| &mut p.0.entity, 0.1),
+        ("extra_per_sentence", |p| &mut p.1.extra_per_sentence, 0.005),
+        ("redundancy", |p| &mut p.1.redundancy, 0.1),
+        ("max_overlap", |p| &mut p.1.max_overlap, 0.1),
+        ("extra_threshold", |p| &mut p.1.extra_threshold, 0.1),
     ];
-    let mut best = PipelineConfig::default();
+    // Optional third argument: a PipelineConfig JSON file to start from.
+    let mut best: PipelineConfig = match args.get(3) {
+        Some(path) => serde_json::from_str(&std::fs::read_to_string(path).expect("read config"))
+            .expect("parse config"),
+        None => PipelineConfig::default(),
+    };
     let mut best_score = evaluate(&best, &data);
     eprintln!("start: {best_score:?}");
     for round in 0..rounds {
         let step = 0.5f32.powi(round as i32);
-        for (name, knob) in &knobs {
+        for (name, knob, scale) in &knobs {
             for k in 0..4 {
                 let mut cfg = best.clone();
                 let mut ws = get(&cfg);
@@ -118,8 +147,8 @@ fn main() {
                 *v = match k {
                     0 => *v * (1.0 - 0.5 * step),
                     1 => *v * (1.0 + 0.5 * step),
-                    2 => *v + 0.1 * step,
-                    _ => *v - 0.1 * step,
+                    2 => *v + scale * step,
+                    _ => *v - scale * step,
                 };
                 cfg.scorer = ScorerConfig::Heuristic(ws.0);
                 cfg.selector = SelectorConfig::Mmr(ws.1);

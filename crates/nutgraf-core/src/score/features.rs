@@ -25,6 +25,14 @@ pub struct SentenceFeatures {
     /// sentences of the body use the stem, divided by the body's sentence
     /// count: how central the sentence is to what the whole article says.
     pub centrality: f32,
+    /// Sum (not mean) over distinct content stems of the share of other body
+    /// sentences using the stem: how much of the article's common vocabulary
+    /// the sentence covers.
+    pub coverage: f32,
+    /// Mean over the sentence's capitalized (name-like) words of the share
+    /// of other body sentences using the same stem: mentions of the
+    /// article's main people, places and organizations.
+    pub entity_centrality: f32,
     /// Share of the title's content stems that the sentence contains
     /// (0 without a title).
     pub title_overlap: f32,
@@ -44,6 +52,13 @@ pub struct SentenceFeatures {
     pub has_attribution: bool,
     /// The sentence ends with a question mark.
     pub is_question: bool,
+    /// The sentence opens with a pronoun or connective that needs an
+    /// antecedent (`He`, `It`, `But`, `This`...).
+    pub starts_dependent: bool,
+    /// The sentence names a day or a relative time (`Monday`, `yesterday`).
+    pub has_time_word: bool,
+    /// Tokens divided by the mean tokens of the body's sentences.
+    pub relative_length: f32,
 }
 
 /// Features for every sentence of `doc` (`None` for non-body sentences and
@@ -109,6 +124,7 @@ pub fn sentence_features(doc: &Analyzed<'_>) -> Vec<Option<SentenceFeatures>> {
         let mut title_hits = 0usize;
         let mut lead_hits = 0usize;
         let mut proper = 0usize;
+        let mut entity_central = 0f32;
         let mut numbers = 0usize;
         for (k, t) in toks.iter().enumerate() {
             if t.flags & Token::NUMBER != 0 {
@@ -116,6 +132,7 @@ pub fn sentence_features(doc: &Analyzed<'_>) -> Vec<Option<SentenceFeatures>> {
             }
             if k > 0 && t.flags & Token::CAPITALIZED != 0 && !t.is_stop() {
                 proper += 1;
+                entity_central += (df[t.stem as usize].max(1) - 1) as f32;
             }
             if !t.is_content() {
                 continue;
@@ -152,6 +169,44 @@ pub fn sentence_features(doc: &Analyzed<'_>) -> Vec<Option<SentenceFeatures>> {
             .trim_end_matches(['"', '”', '\'', '’', ')'])
             .ends_with('?');
         let ntok = toks.len().max(1) as f32;
+        let first_word = toks.first().map_or("", |t| t.span.slice(text));
+        let starts_dependent = matches!(
+            first_word,
+            "He" | "She"
+                | "It"
+                | "They"
+                | "This"
+                | "That"
+                | "These"
+                | "Those"
+                | "But"
+                | "And"
+                | "His"
+                | "Her"
+                | "Their"
+                | "Its"
+                | "However"
+                | "Yet"
+                | "So"
+                | "Also"
+                | "Still"
+        );
+        let has_time_word = toks.iter().any(|t| {
+            matches!(
+                t.span.slice(text),
+                "Monday"
+                    | "Tuesday"
+                    | "Wednesday"
+                    | "Thursday"
+                    | "Friday"
+                    | "Saturday"
+                    | "Sunday"
+                    | "yesterday"
+                    | "today"
+                    | "tonight"
+                    | "overnight"
+            )
+        });
         out[i] = Some(SentenceFeatures {
             body_index,
             body_count,
@@ -163,6 +218,16 @@ pub fn sentence_features(doc: &Analyzed<'_>) -> Vec<Option<SentenceFeatures>> {
                 0.0
             } else {
                 central / distinct as f32 / (body_count - 1) as f32
+            },
+            coverage: if body_count < 2 {
+                0.0
+            } else {
+                central / (body_count - 1) as f32
+            },
+            entity_centrality: if proper == 0 || body_count < 2 {
+                0.0
+            } else {
+                entity_central / proper as f32 / (body_count - 1) as f32
             },
             title_overlap: if title_distinct == 0 {
                 0.0
@@ -180,7 +245,15 @@ pub fn sentence_features(doc: &Analyzed<'_>) -> Vec<Option<SentenceFeatures>> {
             has_quote,
             has_attribution,
             is_question,
+            starts_dependent,
+            has_time_word,
+            relative_length: 0.0,
         });
+    }
+    let total: usize = out.iter().flatten().map(|f| f.tokens).sum();
+    let mean = total as f32 / body_count.max(1) as f32;
+    for f in out.iter_mut().flatten() {
+        f.relative_length = f.tokens as f32 / mean.max(1.0);
     }
     out
 }

@@ -46,6 +46,19 @@ pub struct HeuristicWeights {
     pub proper: f32,
     /// Weight of [`SentenceFeatures::number_share`].
     pub number: f32,
+    /// Extra weight for each of the first body positions (index 0 is the
+    /// first body sentence), added to the power-law prior.
+    pub position_bonus: [f32; 6],
+    /// Penalty for a sentence opening with a pronoun or connective.
+    pub dependent_penalty: f32,
+    /// Weight for a sentence naming a day or relative time.
+    pub time_word: f32,
+    /// Penalty per unit of relative length above 1 (longer than average).
+    pub relative_length_penalty: f32,
+    /// Weight of [`SentenceFeatures::coverage`].
+    pub coverage: f32,
+    /// Weight of [`SentenceFeatures::entity_centrality`].
+    pub entity: f32,
 }
 
 impl Default for HeuristicWeights {
@@ -66,6 +79,12 @@ impl Default for HeuristicWeights {
             attribution_penalty: 0.0,
             proper: 0.0,
             number: 0.0,
+            position_bonus: [0.0; 6],
+            dependent_penalty: 0.0,
+            time_word: 0.0,
+            relative_length_penalty: 0.0,
+            coverage: 0.0,
+            entity: 0.0,
         }
     }
 }
@@ -109,6 +128,17 @@ impl HeuristicScorer {
             s -= w.attribution_penalty;
         }
         s += w.proper * f.proper_share + w.number * f.number_share;
+        if let Some(b) = w.position_bonus.get(f.body_index) {
+            s += b;
+        }
+        if f.starts_dependent {
+            s -= w.dependent_penalty;
+        }
+        if f.has_time_word {
+            s += w.time_word;
+        }
+        s -= w.relative_length_penalty * (f.relative_length - 1.0).max(0.0);
+        s += w.coverage * f.coverage + w.entity * f.entity_centrality;
         s
     }
 }

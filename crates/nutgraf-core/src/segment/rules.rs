@@ -900,6 +900,9 @@ impl Run<'_> {
                 }
             }
             if k < pe && space_len(b, k) == 0 {
+                if !closers && self.glued_boundary(i, j, dots, qe || ell, pe) {
+                    return Some(j);
+                }
                 i = j;
                 continue;
             }
@@ -1016,6 +1019,35 @@ impl Run<'_> {
             },
             Abbr::Word => ordinary,
         }
+    }
+
+    /// A period with no space after it that still ends a sentence, as in
+    /// `the court heard.Shocking details emerged` (a typo common in
+    /// scraped news): one period after a lowercase word of two or more
+    /// letters, then a capitalized word of lowercase letters that is not
+    /// part of a domain, path or address (`example.Com/x`, `a.Bc@d`).
+    fn glued_boundary(&self, i: usize, j: usize, dots: usize, other: bool, pe: usize) -> bool {
+        let b = self.b;
+        if self.lower || dots != 1 || other || j + 2 > pe {
+            return false;
+        }
+        let mut t = i;
+        while t > 0 && b[t - 1].is_ascii_lowercase() {
+            t -= 1;
+        }
+        if i - t < 2 || (t > 0 && !matches!(b[t - 1], b' ' | b'\t' | b'\n' | b'(' | b'"' | b'\'')) {
+            return false;
+        }
+        if !(b[j].is_ascii_uppercase() && b[j + 1].is_ascii_lowercase()) {
+            return false;
+        }
+        let mut e = j + 1;
+        while e < pe && b[e].is_ascii_lowercase() {
+            e += 1;
+        }
+        e == pe
+            || matches!(b[e], b' ' | b',' | b'\'' | b'\n')
+            || (b[e] >= 0x80 && space_len(b, e) > 0)
     }
 
     /// True when the token starting at `t` is glued to what precedes it
@@ -1567,6 +1599,11 @@ mod tests {
             ("Shares fell to 12.75p. Analysts shrugged.", &["Shares fell to 12.75p.", "Analysts shrugged."]),
             ("It ended in 1998. 2001 was worse.", &["It ended in 1998.", "2001 was worse."]),
             // Ellipses.
+            // A period glued to the next sentence, as scraped text has it.
+            ("The court heard.Shocking details followed. Visit news.Example.com today.",
+             &["The court heard.", "Shocking details followed.", "Visit news.Example.com today."]),
+            ("It was late.The crowd left, and mail.Server.net stayed up.",
+             &["It was late.", "The crowd left, and mail.Server.net stayed up."]),
             ("He paused... then went on. It was late.", &["He paused... then went on.", "It was late."]),
             ("She waited… Nobody came.", &["She waited…", "Nobody came."]),
             ("\"I thought we had time...\" Those were his words.",

@@ -18,6 +18,9 @@ pub struct MmrParams {
     /// Beyond `Budget::min`, a further point is taken only if its adjusted
     /// score is at least this.
     pub extra_threshold: f32,
+    /// The threshold for a further point drops by this much per body
+    /// sentence: longer articles earn more points.
+    pub extra_per_sentence: f32,
     /// Sentences with fewer content words than this are not candidates
     /// (unless nothing else is left).
     pub min_content_tokens: usize,
@@ -29,6 +32,7 @@ impl Default for MmrParams {
             redundancy: 0.0,
             max_overlap: 0.53,
             extra_threshold: 0.67,
+            extra_per_sentence: 0.0,
             min_content_tokens: 3,
         }
     }
@@ -41,6 +45,7 @@ impl MmrParams {
             redundancy: 0.0,
             max_overlap: f32::INFINITY,
             extra_threshold: f32::NEG_INFINITY,
+            extra_per_sentence: 0.0,
             min_content_tokens: 0,
         }
     }
@@ -76,6 +81,7 @@ impl Selector for MmrSelector {
         if enough >= budget.min.max(1) {
             cands.retain(|&i| content(i) >= p.min_content_tokens);
         }
+        let threshold = p.extra_threshold - p.extra_per_sentence * cands.len() as f32;
         cands.sort_by(|&a, &b| {
             scored.scores[b]
                 .total_cmp(&scored.scores[a])
@@ -102,7 +108,7 @@ impl Selector for MmrSelector {
                 }
             }
             let Some((k, adjusted)) = best else { break };
-            if chosen.len() >= budget.min && adjusted < p.extra_threshold {
+            if chosen.len() >= budget.min && adjusted < threshold {
                 break;
             }
             used[k] = true;
