@@ -125,6 +125,7 @@ fn main() {
         ("coverage", |p| &mut p.0.coverage, 0.05),
         ("entity", |p| &mut p.0.entity, 0.1),
         ("extra_per_sentence", |p| &mut p.1.extra_per_sentence, 0.005),
+        ("target_words", |p| &mut p.1.target_words, 10.0),
         ("redundancy", |p| &mut p.1.redundancy, 0.1),
         ("max_overlap", |p| &mut p.1.max_overlap, 0.1),
         ("extra_threshold", |p| &mut p.1.extra_threshold, 0.1),

@@ -24,22 +24,9 @@ fn batch_matches_summarize_and_keeps_order() {
     let inp = dir.path().join("in.jsonl");
     let out = dir.path().join("out.jsonl");
     std::fs::write(&inp, &input).unwrap();
-    let o = nutgraf(
-        &[
-            "batch",
-            inp.to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-            "-q",
-        ],
-        b"",
-    );
+    let o = batch(&inp, &out, b"");
     assert!(o.status.success(), "{}", stderr(&o));
-    let lines: Vec<Value> = std::fs::read_to_string(&out)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = read_jsonl(&out);
     assert_eq!(lines.len(), texts.len());
     for (v, (name, text, title)) in lines.iter().zip(&texts) {
         assert_eq!(v["id"], name.as_str());
@@ -72,11 +59,7 @@ fn broken_lines_become_error_records_and_exit_1() {
     );
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("4 of 5 records"), "{}", stderr(&o));
-    let lines: Vec<Value> = std::fs::read_to_string(&out)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = read_jsonl(&out);
     assert_eq!(lines.len(), 5, "one output per non-blank input line");
     assert_eq!(lines[0]["id"], "a");
     assert!(lines[0]["key_points"]
@@ -104,30 +87,12 @@ fn gzip_input_and_truncated_gzip() {
     let bytes = enc.finish().unwrap();
     std::fs::write(&gz, &bytes).unwrap();
     let out = dir.path().join("out.jsonl");
-    let o = nutgraf(
-        &[
-            "batch",
-            gz.to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-            "-q",
-        ],
-        b"",
-    );
+    let o = batch(&gz, &out, b"");
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(std::fs::read_to_string(&out).unwrap().lines().count(), 4);
 
     std::fs::write(&gz, &bytes[..bytes.len() / 2]).unwrap();
-    let o = nutgraf(
-        &[
-            "batch",
-            gz.to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-            "-q",
-        ],
-        b"",
-    );
+    let o = batch(&gz, &out, b"");
     assert_eq!(o.status.code(), Some(1));
     assert!(
         stderr(&o).contains("in.jsonl.gz"),

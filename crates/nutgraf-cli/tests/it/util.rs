@@ -82,3 +82,26 @@ pub fn assert_grounded(input: &str, summary: &Value) {
         last_end = e;
     }
 }
+
+/// Runs `nutgraf batch INPUT -o OUTPUT -q` with `stdin`.
+pub fn batch(input: &std::path::Path, output: &std::path::Path, stdin: &[u8]) -> Output {
+    nutgraf(
+        &[
+            "batch",
+            input.to_str().unwrap(),
+            "-o",
+            output.to_str().unwrap(),
+            "-q",
+        ],
+        stdin,
+    )
+}
+
+/// Reads a JSONL file into values.
+pub fn read_jsonl(path: &std::path::Path) -> Vec<Value> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}

@@ -21,6 +21,9 @@ pub struct MmrParams {
     /// The threshold for a further point drops by this much per body
     /// sentence: longer articles earn more points.
     pub extra_per_sentence: f32,
+    /// Beyond `Budget::min`, a further point is also taken while the points
+    /// chosen so far hold fewer words than this (0 turns the rule off).
+    pub target_words: f32,
     /// Sentences with fewer content words than this are not candidates
     /// (unless nothing else is left).
     pub min_content_tokens: usize,
@@ -33,6 +36,7 @@ impl Default for MmrParams {
             max_overlap: 0.53,
             extra_threshold: 0.67,
             extra_per_sentence: 0.0,
+            target_words: 0.0,
             min_content_tokens: 3,
         }
     }
@@ -46,6 +50,7 @@ impl MmrParams {
             max_overlap: f32::INFINITY,
             extra_threshold: f32::NEG_INFINITY,
             extra_per_sentence: 0.0,
+            target_words: 0.0,
             min_content_tokens: 0,
         }
     }
@@ -92,6 +97,7 @@ impl Selector for MmrSelector {
         let mut covered = vec![false; doc.vocabulary_size as usize];
         let mut chosen: Vec<usize> = Vec::with_capacity(budget.max);
         let mut used = vec![false; cands.len()];
+        let mut words = 0usize;
         while chosen.len() < budget.max {
             let mut best: Option<(usize, f32)> = None;
             for (k, &i) in cands.iter().enumerate() {
@@ -108,11 +114,13 @@ impl Selector for MmrSelector {
                 }
             }
             let Some((k, adjusted)) = best else { break };
-            if chosen.len() >= budget.min && adjusted < threshold {
+            if chosen.len() >= budget.min && adjusted < threshold && words as f32 >= p.target_words
+            {
                 break;
             }
             used[k] = true;
             chosen.push(cands[k]);
+            words += doc.sentence(cands[k]).len();
             for t in doc.sentence(cands[k]).iter().filter(|t| t.is_content()) {
                 covered[t.stem as usize] = true;
             }
