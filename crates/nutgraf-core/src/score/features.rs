@@ -7,7 +7,7 @@
 use crate::analyze::{Analyzed, Token};
 
 /// What scorers know about one body sentence.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize)]
 pub struct SentenceFeatures {
     /// Position among body sentences (0 for the first).
     pub body_index: usize,
@@ -57,6 +57,14 @@ pub struct SentenceFeatures {
     pub starts_dependent: bool,
     /// The sentence names a day or a relative time (`Monday`, `yesterday`).
     pub has_time_word: bool,
+    /// Mean length in bytes of the content words: long words are rarer and
+    /// carry more information.
+    pub mean_word_length: f32,
+    /// The sentence gives someone's age in apposition (`Jane Roe, 48, ...`).
+    pub has_age: bool,
+    /// The sentence reads like a photo caption: a short `Label: ` opening, or
+    /// a position marker such as `(left)` or `(pictured)`.
+    pub is_caption: bool,
     /// Tokens divided by the mean tokens of the body's sentences.
     pub relative_length: f32,
 }
@@ -125,10 +133,16 @@ pub fn sentence_features(doc: &Analyzed<'_>) -> Vec<Option<SentenceFeatures>> {
         let mut lead_hits = 0usize;
         let mut proper = 0usize;
         let mut entity_central = 0f32;
+        let mut content_bytes = 0usize;
+        let mut has_age = false;
         let mut numbers = 0usize;
         for (k, t) in toks.iter().enumerate() {
             if t.flags & Token::NUMBER != 0 {
                 numbers += 1;
+                let (a, b) = (t.span.start, t.span.end);
+                has_age |= t.span.len() <= 2
+                    && text.as_bytes().get(a.saturating_sub(2)..a) == Some(b", ")
+                    && text.as_bytes().get(b) == Some(&b',');
             }
             if k > 0 && t.flags & Token::CAPITALIZED != 0 && !t.is_stop() {
                 proper += 1;
@@ -138,6 +152,7 @@ pub fn sentence_features(doc: &Analyzed<'_>) -> Vec<Option<SentenceFeatures>> {
                 continue;
             }
             content += 1;
+            content_bytes += t.span.len();
             let s = t.stem as usize;
             if in_sentence[s] {
                 continue;
@@ -248,6 +263,9 @@ pub fn sentence_features(doc: &Analyzed<'_>) -> Vec<Option<SentenceFeatures>> {
             starts_dependent,
             has_time_word,
             relative_length: 0.0,
+            mean_word_length: content_bytes as f32 / content.max(1) as f32,
+            has_age,
+            is_caption: is_caption(sentence_text),
         });
     }
     let total: usize = out.iter().flatten().map(|f| f.tokens).sum();
@@ -256,4 +274,36 @@ pub fn sentence_features(doc: &Analyzed<'_>) -> Vec<Option<SentenceFeatures>> {
         f.relative_length = f.tokens as f32 / mean.max(1.0);
     }
     out
+}
+
+/// Photo-caption cues: a position marker in parentheses, or a label of one to
+/// three words and a colon at the start (`Shocking: ...`, `Pictured: ...`).
+fn is_caption(sentence: &str) -> bool {
+    const MARKERS: [&str; 9] = [
+        "(left)",
+        "(right)",
+        "(pictured)",
+        "(centre)",
+        "(center)",
+        "(above)",
+        "(below)",
+        "(top)",
+        "(bottom)",
+    ];
+    if MARKERS.iter().any(|m| sentence.contains(m)) {
+        return true;
+    }
+    let head = &sentence.as_bytes()[..sentence.len().min(40)];
+    match memchr::memchr(b':', head) {
+        Some(c) => {
+            let label = &head[..c];
+            !label.is_empty()
+                && label[0].is_ascii_uppercase()
+                && label.iter().filter(|&&b| b == b' ').count() <= 2
+                && label
+                    .iter()
+                    .all(|b| b.is_ascii_alphabetic() || *b == b' ' || *b == b'\'')
+        }
+        None => false,
+    }
 }

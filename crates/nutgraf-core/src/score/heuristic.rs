@@ -59,32 +59,41 @@ pub struct HeuristicWeights {
     pub coverage: f32,
     /// Weight of [`SentenceFeatures::entity_centrality`].
     pub entity: f32,
+    /// Weight of [`SentenceFeatures::mean_word_length`] above 5 bytes.
+    pub word_length: f32,
+    /// Weight for a sentence giving someone's age in apposition.
+    pub age: f32,
+    /// Penalty for a sentence that reads like a photo caption.
+    pub caption_penalty: f32,
 }
 
 impl Default for HeuristicWeights {
     fn default() -> Self {
         HeuristicWeights {
             position: 1.0,
-            position_decay: 1.3,
-            paragraph_start: 0.0,
-            centrality: 0.95,
+            position_decay: 1.85,
+            paragraph_start: 0.0875,
+            centrality: 1.3125,
             title: 0.3,
-            lead: 0.0,
-            min_tokens: 15.0,
-            max_tokens: 40.0,
-            length_penalty: 0.03,
-            quote_penalty: 0.19,
-            question_penalty: 0.2,
-            has_quote_penalty: 0.0,
+            lead: -0.0469,
+            min_tokens: 15.075,
+            max_tokens: 84.375,
+            length_penalty: 0.245,
+            quote_penalty: 0.0887,
+            question_penalty: 0.1887,
+            has_quote_penalty: 0.0231,
             attribution_penalty: 0.0,
-            proper: 0.0,
-            number: 0.0,
-            position_bonus: [0.0; 6],
+            proper: 0.075,
+            number: 0.0797,
+            position_bonus: [-0.25, -0.1037, 0.0, 0.0, 0.025, 0.0],
             dependent_penalty: 0.0,
-            time_word: 0.0,
-            relative_length_penalty: 0.0,
+            time_word: 0.0281,
+            relative_length_penalty: 0.05,
             coverage: 0.0,
             entity: 0.0,
+            word_length: 0.0,
+            age: 0.0125,
+            caption_penalty: 0.0,
         }
     }
 }
@@ -139,6 +148,13 @@ impl HeuristicScorer {
         }
         s -= w.relative_length_penalty * (f.relative_length - 1.0).max(0.0);
         s += w.coverage * f.coverage + w.entity * f.entity_centrality;
+        s += w.word_length * (f.mean_word_length - 5.0);
+        if f.has_age {
+            s += w.age;
+        }
+        if f.is_caption {
+            s -= w.caption_penalty;
+        }
         s
     }
 }

@@ -24,6 +24,9 @@ pub struct MmrParams {
     /// Beyond `Budget::min`, a further point is also taken while the points
     /// chosen so far hold fewer words than this (0 turns the rule off).
     pub target_words: f32,
+    /// Refuse a candidate sharing any three-word sequence (by stems) with a
+    /// point already chosen (trigram blocking).
+    pub trigram_blocking: bool,
     /// Sentences with fewer content words than this are not candidates
     /// (unless nothing else is left).
     pub min_content_tokens: usize,
@@ -32,11 +35,12 @@ pub struct MmrParams {
 impl Default for MmrParams {
     fn default() -> Self {
         MmrParams {
-            redundancy: 0.0,
-            max_overlap: 0.53,
+            redundancy: 0.1,
+            max_overlap: 0.63,
             extra_threshold: 0.67,
             extra_per_sentence: 0.0,
             target_words: 0.0,
+            trigram_blocking: false,
             min_content_tokens: 3,
         }
     }
@@ -51,6 +55,7 @@ impl MmrParams {
             extra_threshold: f32::NEG_INFINITY,
             extra_per_sentence: 0.0,
             target_words: 0.0,
+            trigram_blocking: false,
             min_content_tokens: 0,
         }
     }
@@ -98,6 +103,7 @@ impl Selector for MmrSelector {
         let mut chosen: Vec<usize> = Vec::with_capacity(budget.max);
         let mut used = vec![false; cands.len()];
         let mut words = 0usize;
+        let mut trigrams: Vec<u64> = Vec::new();
         while chosen.len() < budget.max {
             let mut best: Option<(usize, f32)> = None;
             for (k, &i) in cands.iter().enumerate() {
@@ -106,6 +112,9 @@ impl Selector for MmrSelector {
                 }
                 let overlap = overlap_share(doc, i, &covered);
                 if overlap > p.max_overlap {
+                    continue;
+                }
+                if p.trigram_blocking && sentence_trigrams(doc, i).any(|t| trigrams.contains(&t)) {
                     continue;
                 }
                 let adjusted = scored.scores[i] - p.redundancy * overlap;
@@ -121,6 +130,9 @@ impl Selector for MmrSelector {
             used[k] = true;
             chosen.push(cands[k]);
             words += doc.sentence(cands[k]).len();
+            if p.trigram_blocking {
+                trigrams.extend(sentence_trigrams(doc, cands[k]));
+            }
             for t in doc.sentence(cands[k]).iter().filter(|t| t.is_content()) {
                 covered[t.stem as usize] = true;
             }
@@ -144,4 +156,16 @@ fn overlap_share(doc: &Analyzed<'_>, i: usize, covered: &[bool]) -> f32 {
     } else {
         hit as f32 / all as f32
     }
+}
+
+/// The stem trigrams of sentence `i`, packed into `u64`s (21 bits a stem;
+/// documents never reach two million distinct stems, and a collision would
+/// only block one candidate).
+fn sentence_trigrams<'a>(doc: &'a Analyzed<'_>, i: usize) -> impl Iterator<Item = u64> + 'a {
+    doc.sentence(i).windows(3).map(|w| {
+        let m = (1u64 << 21) - 1;
+        (u64::from(w[0].stem) & m) << 42
+            | (u64::from(w[1].stem) & m) << 21
+            | (u64::from(w[2].stem) & m)
+    })
 }
