@@ -49,6 +49,14 @@ pub enum Command {
     /// systems, and throughput.
     #[command(after_help = EXIT_CODES)]
     Eval(EvalArgs),
+    /// Train the learned scorer on a dataset with highlights.
+    ///
+    /// Labels every body sentence by the greedy ROUGE oracle, fits boosted
+    /// trees, and writes the model as JSON (load it with `--model`). With
+    /// `--folds K`, first reports K-fold cross-validated ROUGE and writes
+    /// each fold's model and held-out output to `--cv-dir`.
+    #[command(after_help = EXIT_CODES)]
+    Train(TrainArgs),
 }
 
 /// Output formats.
@@ -63,14 +71,30 @@ pub enum FormatArg {
     Json,
 }
 
+/// Settings shared by every command that summarizes.
+#[derive(Debug, clap::Args)]
+pub struct PipelineArgs {
+    /// Exactly this many key points (default: 3 or 4, chosen by the content).
+    #[arg(long, short = 'n', value_parser = clap::value_parser!(u16).range(1..=100))]
+    pub points: Option<u16>,
+    /// Pipeline settings as JSON (segmenter, scorer, selector, budget; any
+    /// field left out keeps its default).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Score sentences with this model (written by `nutgraf train`) instead
+    /// of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
+}
+
 /// Arguments of `summarize`.
 #[derive(Debug, clap::Args)]
 pub struct SummarizeArgs {
     /// The article file; `-` or nothing reads standard input.
     pub file: Option<PathBuf>,
-    /// Exactly this many key points (default: 3 or 4, chosen by the content).
-    #[arg(long, short = 'n', value_parser = clap::value_parser!(u16).range(1..=100))]
-    pub points: Option<u16>,
+    /// Pipeline settings.
+    #[command(flatten)]
+    pub pipeline: PipelineArgs,
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = FormatArg::Text)]
     pub format: FormatArg,
@@ -87,9 +111,9 @@ pub struct BatchArgs {
     /// Where to write the output JSONL; `-` writes standard output.
     #[arg(long, short = 'o')]
     pub output: PathBuf,
-    /// Exactly this many key points (default: 3 or 4, chosen by the content).
-    #[arg(long, short = 'n', value_parser = clap::value_parser!(u16).range(1..=100))]
-    pub points: Option<u16>,
+    /// Pipeline settings.
+    #[command(flatten)]
+    pub pipeline: PipelineArgs,
     /// Worker threads (default: one per core).
     #[arg(long, short = 'j')]
     pub threads: Option<usize>,
@@ -109,10 +133,41 @@ pub struct EvalArgs {
     /// Score only the first N articles.
     #[arg(long)]
     pub limit: Option<usize>,
-    /// Exactly this many key points (default: 3 or 4, chosen by the content).
-    #[arg(long, short = 'n', value_parser = clap::value_parser!(u16).range(1..=100))]
-    pub points: Option<u16>,
+    /// Pipeline settings.
+    #[command(flatten)]
+    pub pipeline: PipelineArgs,
     /// Print one JSON object instead of a table.
     #[arg(long)]
     pub json: bool,
+}
+
+/// Arguments of `train`.
+#[derive(Debug, clap::Args)]
+pub struct TrainArgs {
+    /// Dataset JSONL (optionally `.gz`) with `id`, `article`, `highlights`.
+    pub dataset: PathBuf,
+    /// Where to write the model trained on the whole dataset.
+    #[arg(long, short = 'o')]
+    pub output: PathBuf,
+    /// Cross-validate with this many folds first (0 to skip).
+    #[arg(long, default_value_t = 0)]
+    pub folds: usize,
+    /// Folder for the folds' models and held-out outputs.
+    #[arg(long)]
+    pub cv_dir: Option<PathBuf>,
+    /// Number of trees.
+    #[arg(long, default_value_t = 60)]
+    pub trees: usize,
+    /// Depth of each tree.
+    #[arg(long, default_value_t = 5)]
+    pub depth: usize,
+    /// Learning rate (shrinkage).
+    #[arg(long, default_value_t = 0.2)]
+    pub learning_rate: f32,
+    /// Use only the first N articles.
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// Pipeline settings (the selector used for cross-validation).
+    #[command(flatten)]
+    pub pipeline: PipelineArgs,
 }

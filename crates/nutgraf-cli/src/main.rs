@@ -3,6 +3,7 @@
 
 mod cli;
 mod commands;
+mod dataset;
 mod input;
 
 use std::io;
@@ -75,5 +76,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
         Command::Summarize(args) => commands::summarize::run(args),
         Command::Batch(args) => commands::batch::run(args),
         Command::Eval(args) => commands::eval::run(args),
+        Command::Train(args) => commands::train::run(args),
     }
 }

@@ -144,7 +144,7 @@ fn main() {
     let mut best: PipelineConfig = match args.get(3) {
         Some(path) => serde_json::from_str(&std::fs::read_to_string(path).expect("read config"))
             .expect("parse config"),
-        None => PipelineConfig::default(),
+        None => PipelineConfig::heuristic(),
     };
     let mut best_score = evaluate(&best, &data);
     eprintln!("start: {best_score:?}");

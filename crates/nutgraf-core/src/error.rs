@@ -20,6 +20,9 @@ pub enum Error {
         /// The offending byte.
         byte: u8,
     },
+    /// A scoring model could not be loaded.
+    #[error("invalid model: {0}")]
+    Model(String),
     /// A pipeline setting is out of range.
     #[error("invalid configuration: {0}")]
     Config(String),

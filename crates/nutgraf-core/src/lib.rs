@@ -41,6 +41,7 @@ pub mod segment;
 pub mod select;
 pub mod span;
 pub mod summary;
+pub mod train;
 
 pub use document::Document;
 pub use error::Error;

@@ -30,6 +30,18 @@ pub struct PipelineConfig {
     pub budget: Budget,
 }
 
+impl PipelineConfig {
+    /// The unsupervised pipeline: the heuristic scorer with the selector
+    /// settings tuned for it.
+    pub fn heuristic() -> PipelineConfig {
+        PipelineConfig {
+            scorer: ScorerConfig::Heuristic(Default::default()),
+            selector: SelectorConfig::Mmr(crate::select::MmrParams::for_heuristic()),
+            ..PipelineConfig::default()
+        }
+    }
+}
+
 /// Builds a [`Pipeline`].
 #[derive(Clone, Debug, Default)]
 pub struct PipelineBuilder {
@@ -83,7 +95,7 @@ impl PipelineBuilder {
         Ok(Pipeline {
             segmenter: self.config.segmenter.build(),
             analyzer: self.config.analyzer.build(),
-            scorer: self.config.scorer.build(),
+            scorer: self.config.scorer.build()?,
             selector: self.config.selector.build(),
             config: self.config,
         })

@@ -37,7 +37,7 @@ struct Failed<'a> {
 
 /// Runs `batch`.
 pub fn run(args: BatchArgs) -> anyhow::Result<ExitStatus> {
-    let pipeline = super::pipeline(args.points)?;
+    let pipeline = super::pipeline(&args.pipeline)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.unwrap_or(0))
         .build()

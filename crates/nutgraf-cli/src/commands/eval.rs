@@ -7,26 +7,20 @@
 //! those of `score_rouge.py` (Google's `rouge-score`), which our Rust
 //! implementation matches to 1e-6 (see `tests/rouge_parity.rs` in the core).
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, Write};
 use std::time::Instant;
 
-use anyhow::Context;
 use nutgraf_core::eval::rouge::{score_bullets, RougeF1, RougeMeans};
 use nutgraf_core::score::ScorerConfig;
 use nutgraf_core::select::SelectorConfig;
-use nutgraf_core::{Document, PipelineBuilder, Summary};
+use nutgraf_core::{PipelineBuilder, Summary};
 use rayon::prelude::*;
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::cli::EvalArgs;
+use crate::dataset::{read_cases, Case};
 use crate::input::{self, BadInput};
 use crate::ExitStatus;
-
-struct Case {
-    doc: Document,
-    highlights: Vec<String>,
-}
 
 #[derive(Serialize)]
 struct SystemFigures {
@@ -48,11 +42,11 @@ struct Report {
 /// Runs `eval`.
 pub fn run(args: EvalArgs) -> anyhow::Result<ExitStatus> {
     let name = input::display_name(Some(&args.dataset));
-    let cases = read_cases(&args, &name)?;
+    let cases = read_cases(&args.dataset, args.limit)?;
     if cases.is_empty() {
         return Err(BadInput(format!("{name}: no records")).into());
     }
-    let nutgraf = super::pipeline(args.points)?;
+    let nutgraf = super::pipeline(&args.pipeline)?;
     let lead3 = PipelineBuilder::new()
         .scorer(ScorerConfig::Lead)
         .selector(SelectorConfig::Top)
@@ -163,38 +157,6 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitStatus> {
     } else {
         ExitStatus::Success
     })
-}
-
-fn read_cases(args: &EvalArgs, name: &str) -> anyhow::Result<Vec<Case>> {
-    let reader = input::open(Some(&args.dataset))?;
-    let mut cases = Vec::new();
-    for (i, line) in reader.split(b'\n').enumerate() {
-        if args.limit.is_some_and(|l| cases.len() >= l) {
-            break;
-        }
-        let line = line.with_context(|| format!("{name}: cannot read line {}", i + 1))?;
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        let bad = |why: String| BadInput(format!("{name}, line {}: {why}", i + 1));
-        let text = std::str::from_utf8(&line).map_err(|e| bad(format!("not valid UTF-8: {e}")))?;
-        let mut value: Value =
-            serde_json::from_str(text).map_err(|e| bad(format!("invalid JSON: {e}")))?;
-        let highlights = match value.get_mut("highlights").map(Value::take) {
-            Some(Value::Array(items)) => items
-                .into_iter()
-                .map(|v| match v {
-                    Value::String(s) => Ok(s),
-                    _ => Err(bad("`highlights` must hold strings".into())),
-                })
-                .collect::<Result<Vec<_>, _>>()?,
-            Some(Value::String(s)) => s.split('\n').map(str::to_string).collect(),
-            _ => return Err(bad("missing field `highlights` (a list of strings)".into()).into()),
-        };
-        let doc = input::record_to_document(value).map_err(bad)?;
-        cases.push(Case { doc, highlights });
-    }
-    Ok(cases)
 }
 
 fn write_system(

@@ -3,14 +3,43 @@
 pub mod batch;
 pub mod eval;
 pub mod summarize;
+pub mod train;
 
-use nutgraf_core::{Pipeline, PipelineBuilder};
+use nutgraf_core::score::{LearnedConfig, ScorerConfig};
+use nutgraf_core::{Pipeline, PipelineBuilder, PipelineConfig};
 
-/// The default pipeline, with exactly `points` key points when given.
-pub fn pipeline(points: Option<u16>) -> anyhow::Result<Pipeline> {
-    let mut b = PipelineBuilder::new();
-    if let Some(n) = points {
-        b = b.points(n as usize);
+use crate::cli::PipelineArgs;
+use crate::input::BadInput;
+
+/// The pipeline configuration the arguments ask for: the defaults, then the
+/// `--config` file, then `--model` and `--points`.
+pub fn pipeline_config(args: &PipelineArgs) -> anyhow::Result<PipelineConfig> {
+    let mut config = match &args.config {
+        None => PipelineConfig::default(),
+        Some(path) => {
+            let name = path.display();
+            let text = fs_err::read_to_string(path).map_err(|e| BadInput(e.to_string()))?;
+            serde_json::from_str(&text)
+                .map_err(|e| BadInput(format!("{name}: not a pipeline configuration: {e}")))?
+        }
+    };
+    if let Some(model) = &args.model {
+        config.scorer = ScorerConfig::Learned(LearnedConfig {
+            model: Some(model.clone()),
+        });
     }
-    Ok(b.build()?)
+    if let Some(n) = args.points {
+        config.budget = nutgraf_core::select::Budget::exactly(n as usize);
+    }
+    Ok(config)
+}
+
+/// Builds the pipeline the arguments ask for.
+pub fn pipeline(args: &PipelineArgs) -> anyhow::Result<Pipeline> {
+    PipelineBuilder::from_config(pipeline_config(args)?)
+        .build()
+        .map_err(|e| match e {
+            nutgraf_core::Error::Model(m) => BadInput(m).into(),
+            e => anyhow::Error::new(e),
+        })
 }

@@ -26,7 +26,7 @@ pub fn run(args: SummarizeArgs) -> anyhow::Result<ExitStatus> {
     if let Some(t) = args.title {
         doc = doc.with_title(t);
     }
-    let pipeline = super::pipeline(args.points)?;
+    let pipeline = super::pipeline(&args.pipeline)?;
     let summary = pipeline
         .summarize(&doc)
         .map_err(|e| BadInput(format!("{name}: {e}")))?;

@@ -95,3 +95,27 @@ fn fifty_megabyte_single_line() {
     assert_grounded(&text, &v);
     assert_eq!(v["stats"]["bytes"], text.len());
 }
+
+#[test]
+fn unreadable_model_or_config_is_bad_input() {
+    let o = nutgraf(
+        &["summarize", "--model", "no/such/model.json"],
+        b"Some text. More text here.",
+    );
+    no_panic(&o);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no/such/model.json"), "{}", stderr(&o));
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("bad.json");
+    std::fs::write(&cfg, "{\"scorer\": {\"type\": \"Nope\"}}").unwrap();
+    let o = nutgraf(
+        &["summarize", "--config", cfg.to_str().unwrap()],
+        b"Some text. More text here.",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("not a pipeline configuration"),
+        "{}",
+        stderr(&o)
+    );
+}

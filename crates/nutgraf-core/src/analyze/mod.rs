@@ -35,7 +35,8 @@ pub struct Token {
     pub span: Span,
     /// Id of the word's Porter stem: dense, local to the document.
     pub stem: u32,
-    /// Bit set of [`Token::STOP`], [`Token::NUMBER`], [`Token::CAPITALIZED`].
+    /// Bit set of [`Token::STOP`], [`Token::NUMBER`], [`Token::CAPITALIZED`],
+    /// [`Token::ATTRIBUTION`], [`Token::TIME`].
     pub flags: u8,
 }
 
@@ -46,6 +47,10 @@ impl Token {
     pub const NUMBER: u8 = 2;
     /// The word starts with an upper-case letter in the original text.
     pub const CAPITALIZED: u8 = 4;
+    /// The word is an attribution cue (`said`, `told`, `according`...).
+    pub const ATTRIBUTION: u8 = 8;
+    /// The word names a day or a relative time (`Monday`, `yesterday`).
+    pub const TIME: u8 = 16;
 
     /// True for stop words.
     #[inline]

@@ -30,6 +30,9 @@ struct Entry {
 /// Maps lowercase words to stem ids.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
+    /// Short ASCII words, packed (see [`Vocabulary::token`]).
+    short: FxHashMap<u128, Entry>,
+    /// Every other word, lowercased.
     words: FxHashMap<Box<str>, Entry>,
     stems: FxHashMap<Box<str>, u32>,
     lower: String,
@@ -43,8 +46,9 @@ pub struct Vocabulary {
 impl Vocabulary {
     /// Called before each document: clears the table if it is too large.
     pub fn begin_document(&mut self) {
-        if self.words.len() > MAX_WORDS {
+        if self.words.len() + self.short.len() > MAX_WORDS {
             self.words.clear();
+            self.short.clear();
             self.stems.clear();
             self.local.clear();
         }
@@ -55,6 +59,49 @@ impl Vocabulary {
             self.generation = 1;
         }
         self.local_count = 0;
+    }
+
+    /// Stems and classifies the word in `self.lower`.
+    fn new_entry(&mut self) -> Entry {
+        let lower = self.lower.as_str();
+        // ROUGE stems only words longer than three characters.
+        let stem = if lower.len() > 3 {
+            porter_stem(lower)
+        } else {
+            lower.to_string()
+        };
+        let next = self.stems.len() as u32;
+        let stem = *self.stems.entry(stem.into_boxed_str()).or_insert(next);
+        let mut flags = 0;
+        if is_stop_word(lower) {
+            flags |= Token::STOP;
+        }
+        if lower.bytes().all(|b| b.is_ascii_digit()) {
+            flags |= Token::NUMBER;
+        }
+        if matches!(
+            lower,
+            "said" | "says" | "told" | "according" | "added" | "explained"
+        ) {
+            flags |= Token::ATTRIBUTION;
+        }
+        if matches!(
+            lower,
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "yesterday"
+                | "today"
+                | "tonight"
+                | "overnight"
+        ) {
+            flags |= Token::TIME;
+        }
+        Entry { stem, flags }
     }
 
     /// Number of distinct stems in the current document (all local ids are
@@ -83,35 +130,44 @@ impl Vocabulary {
 
     /// The token for `word` found at `span`.
     pub fn token(&mut self, word: &str, span: Span) -> Token {
-        let capitalized = word.chars().next().is_some_and(char::is_uppercase);
-        self.lower.clear();
-        if word.is_ascii() {
-            self.lower
-                .extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+        let bytes = word.as_bytes();
+        let capitalized = match bytes.first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => word.chars().next().is_some_and(char::is_uppercase),
+        };
+        // Fast path: short ASCII words are packed, lowercased, into a u128
+        // key (15 bytes and the length), so a lookup is an integer hash and
+        // compare rather than a string hash and memcmp.
+        let packed = if bytes.len() <= 15 && word.is_ascii() {
+            let mut k = bytes.len() as u128;
+            for (i, b) in bytes.iter().enumerate() {
+                k |= u128::from(b.to_ascii_lowercase()) << (8 * (i + 1));
+            }
+            Some(k)
         } else {
-            self.lower.extend(word.chars().flat_map(char::to_lowercase));
-        }
-        let entry = match self.words.get(self.lower.as_str()) {
-            Some(e) => *e,
+            None
+        };
+        let found = match packed {
+            Some(k) => self.short.get(&k).copied(),
             None => {
-                let lower = self.lower.as_str();
-                // ROUGE stems only words longer than three characters.
-                let stem = if lower.len() > 3 {
-                    porter_stem(lower)
-                } else {
-                    lower.to_string()
+                self.lower.clear();
+                self.lower.extend(word.chars().flat_map(char::to_lowercase));
+                self.words.get(self.lower.as_str()).copied()
+            }
+        };
+        let entry = match found {
+            Some(e) => e,
+            None => {
+                if packed.is_some() {
+                    self.lower.clear();
+                    self.lower
+                        .extend(bytes.iter().map(|b| b.to_ascii_lowercase() as char));
+                }
+                let e = self.new_entry();
+                match packed {
+                    Some(k) => self.short.insert(k, e),
+                    None => self.words.insert(self.lower.as_str().into(), e),
                 };
-                let next = self.stems.len() as u32;
-                let stem = *self.stems.entry(stem.into_boxed_str()).or_insert(next);
-                let mut flags = 0;
-                if is_stop_word(lower) {
-                    flags |= Token::STOP;
-                }
-                if lower.bytes().all(|b| b.is_ascii_digit()) {
-                    flags |= Token::NUMBER;
-                }
-                let e = Entry { stem, flags };
-                self.words.insert(lower.into(), e);
                 e
             }
         };

@@ -137,6 +137,14 @@ impl RougeMeans {
         }
     }
 
+    /// Adds every document of `other`.
+    pub fn merge(&mut self, other: &RougeMeans) {
+        self.docs += other.docs;
+        for (a, b) in self.f1.iter_mut().zip(other.f1) {
+            *a += b;
+        }
+    }
+
     /// Number of documents added.
     pub fn docs(&self) -> usize {
         self.docs

@@ -69,6 +69,70 @@ pub struct SentenceFeatures {
     pub relative_length: f32,
 }
 
+/// Names of the values of [`SentenceFeatures::to_vector`], in order.
+pub const FEATURE_NAMES: [&str; 25] = [
+    "body_index",
+    "body_count",
+    "paragraph",
+    "index_in_paragraph",
+    "tokens",
+    "content_tokens",
+    "centrality",
+    "coverage",
+    "entity_centrality",
+    "title_overlap",
+    "lead_overlap",
+    "proper_share",
+    "number_share",
+    "starts_with_quote",
+    "has_quote",
+    "has_attribution",
+    "is_question",
+    "starts_dependent",
+    "has_time_word",
+    "mean_word_length",
+    "has_age",
+    "is_caption",
+    "relative_length",
+    "relative_position",
+    "has_title",
+];
+
+impl SentenceFeatures {
+    /// The features as numbers, in the order of [`FEATURE_NAMES`], for
+    /// learned models.
+    pub fn to_vector(&self, has_title: bool) -> [f32; 25] {
+        let b = |v: bool| if v { 1.0 } else { 0.0 };
+        [
+            self.body_index as f32,
+            self.body_count as f32,
+            self.paragraph as f32,
+            self.index_in_paragraph as f32,
+            self.tokens as f32,
+            self.content_tokens as f32,
+            self.centrality,
+            self.coverage,
+            self.entity_centrality,
+            self.title_overlap,
+            self.lead_overlap,
+            self.proper_share,
+            self.number_share,
+            b(self.starts_with_quote),
+            b(self.has_quote),
+            b(self.has_attribution),
+            b(self.is_question),
+            b(self.starts_dependent),
+            b(self.has_time_word),
+            self.mean_word_length,
+            b(self.has_age),
+            b(self.is_caption),
+            self.relative_length,
+            self.body_index as f32 / self.body_count.max(1) as f32,
+            b(has_title),
+        ]
+    }
+}
+
 /// Features for every sentence of `doc` (`None` for non-body sentences and
 /// sentences without words).
 pub fn sentence_features(doc: &Analyzed<'_>) -> Vec<Option<SentenceFeatures>> {
@@ -173,13 +237,7 @@ pub fn sentence_features(doc: &Analyzed<'_>) -> Vec<Option<SentenceFeatures>> {
         let sentence_text = sent.span.slice(text).trim_start();
         let starts_with_quote = sentence_text.starts_with(['"', '“', '\'', '‘']);
         let has_quote = sentence_text.contains(['"', '“', '”']);
-        let has_attribution = toks.iter().any(|t| {
-            let w = t.span.slice(text);
-            matches!(
-                w,
-                "said" | "says" | "told" | "according" | "added" | "explained"
-            )
-        });
+        let has_attribution = toks.iter().any(|t| t.flags & Token::ATTRIBUTION != 0);
         let is_question = sentence_text
             .trim_end_matches(['"', '”', '\'', '’', ')'])
             .ends_with('?');
@@ -206,22 +264,7 @@ pub fn sentence_features(doc: &Analyzed<'_>) -> Vec<Option<SentenceFeatures>> {
                 | "Also"
                 | "Still"
         );
-        let has_time_word = toks.iter().any(|t| {
-            matches!(
-                t.span.slice(text),
-                "Monday"
-                    | "Tuesday"
-                    | "Wednesday"
-                    | "Thursday"
-                    | "Friday"
-                    | "Saturday"
-                    | "Sunday"
-                    | "yesterday"
-                    | "today"
-                    | "tonight"
-                    | "overnight"
-            )
-        });
+        let has_time_word = toks.iter().any(|t| t.flags & Token::TIME != 0);
         out[i] = Some(SentenceFeatures {
             body_index,
             body_count,
@@ -290,7 +333,10 @@ fn is_caption(sentence: &str) -> bool {
         "(top)",
         "(bottom)",
     ];
-    if MARKERS.iter().any(|m| sentence.contains(m)) {
+    let b = sentence.as_bytes();
+    if memchr::memchr_iter(b'(', b)
+        .any(|i| MARKERS.iter().any(|m| b[i..].starts_with(m.as_bytes())))
+    {
         return true;
     }
     let head = &sentence.as_bytes()[..sentence.len().min(40)];

@@ -11,15 +11,19 @@
 //!   weights tuned on the CNN/DailyMail development set.
 
 pub mod features;
+pub mod gbdt;
 pub mod heuristic;
 pub mod lead;
+pub mod learned;
 
 use serde::{Deserialize, Serialize};
 
 use crate::analyze::Analyzed;
+use crate::Error;
 
 pub use heuristic::{HeuristicScorer, HeuristicWeights};
 pub use lead::LeadScorer;
+pub use learned::{LearnedConfig, LearnedScorer};
 
 /// One score per sentence, higher is better.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -42,20 +46,30 @@ pub enum ScorerConfig {
     Lead,
     /// Hand-tuned mix of position, centrality, title overlap and length.
     Heuristic(HeuristicWeights),
+    /// Boosted trees trained on ROUGE oracle labels.
+    Learned(LearnedConfig),
 }
 
 impl Default for ScorerConfig {
+    /// The learned scorer with the built-in model.
     fn default() -> Self {
-        ScorerConfig::Heuristic(HeuristicWeights::default())
+        ScorerConfig::Learned(LearnedConfig::default())
     }
 }
 
 impl ScorerConfig {
-    /// Builds the configured scorer.
-    pub fn build(&self) -> Box<dyn Scorer> {
-        match self {
+    /// Builds the configured scorer; fails only when a model file cannot be
+    /// loaded.
+    pub fn build(&self) -> Result<Box<dyn Scorer>, Error> {
+        Ok(match self {
             ScorerConfig::Lead => Box::new(LeadScorer),
             ScorerConfig::Heuristic(w) => Box::new(HeuristicScorer::new(w.clone())),
-        }
+            ScorerConfig::Learned(LearnedConfig { model: None }) => {
+                Box::new(LearnedScorer::builtin())
+            }
+            ScorerConfig::Learned(LearnedConfig { model: Some(path) }) => {
+                Box::new(LearnedScorer::from_file(path)?)
+            }
+        })
     }
 }
