@@ -70,7 +70,7 @@ pub struct SentenceFeatures {
 }
 
 /// Names of the values of [`SentenceFeatures::to_vector`], in order.
-pub const FEATURE_NAMES: [&str; 25] = [
+pub const BASE_FEATURES: [&str; 25] = [
     "body_index",
     "body_count",
     "paragraph",
@@ -98,9 +98,96 @@ pub const FEATURE_NAMES: [&str; 25] = [
     "has_title",
 ];
 
+/// Base features that also get document-relative versions: their rank among
+/// the article's body sentences (0 for the highest), their difference from
+/// the article's mean, and the previous body sentence's value. Learned
+/// models gain from these because a sentence is chosen against the others of
+/// its own article, not against a fixed bar.
+const RELATIVE: [usize; 6] = [6, 7, 4, 10, 8, 11];
+
+/// Number of values in a learned model's input row.
+pub const FEATURE_COUNT: usize = 25 + 3 * 6;
+
+/// Names of the values of a [`feature_rows`] row, in order.
+pub const FEATURE_NAMES: [&str; FEATURE_COUNT] = [
+    "body_index",
+    "body_count",
+    "paragraph",
+    "index_in_paragraph",
+    "tokens",
+    "content_tokens",
+    "centrality",
+    "coverage",
+    "entity_centrality",
+    "title_overlap",
+    "lead_overlap",
+    "proper_share",
+    "number_share",
+    "starts_with_quote",
+    "has_quote",
+    "has_attribution",
+    "is_question",
+    "starts_dependent",
+    "has_time_word",
+    "mean_word_length",
+    "has_age",
+    "is_caption",
+    "relative_length",
+    "relative_position",
+    "has_title",
+    "rank_centrality",
+    "rank_coverage",
+    "rank_tokens",
+    "rank_lead_overlap",
+    "rank_entity_centrality",
+    "rank_proper_share",
+    "dev_centrality",
+    "dev_coverage",
+    "dev_tokens",
+    "dev_lead_overlap",
+    "dev_entity_centrality",
+    "dev_proper_share",
+    "prev_centrality",
+    "prev_coverage",
+    "prev_tokens",
+    "prev_lead_overlap",
+    "prev_entity_centrality",
+    "prev_proper_share",
+];
+
+/// One input row per body sentence (the `Some` entries of `feats`, in
+/// order): the base features followed by their document-relative versions.
+pub fn feature_rows(
+    feats: &[Option<SentenceFeatures>],
+    has_title: bool,
+) -> Vec<[f32; FEATURE_COUNT]> {
+    let base: Vec<[f32; 25]> = feats
+        .iter()
+        .flatten()
+        .map(|f| f.to_vector(has_title))
+        .collect();
+    let n = base.len();
+    let mut rows = vec![[0f32; FEATURE_COUNT]; n];
+    for (row, b) in rows.iter_mut().zip(&base) {
+        row[..25].copy_from_slice(b);
+    }
+    let mut order: Vec<usize> = (0..n).collect();
+    for (k, &c) in RELATIVE.iter().enumerate() {
+        let mean = base.iter().map(|b| b[c]).sum::<f32>() / n.max(1) as f32;
+        order.sort_by(|&a, &b| base[b][c].total_cmp(&base[a][c]).then(a.cmp(&b)));
+        for (rank, &i) in order.iter().enumerate() {
+            rows[i][25 + k] = rank as f32;
+        }
+        for i in 0..n {
+            rows[i][25 + 6 + k] = base[i][c] - mean;
+            rows[i][25 + 12 + k] = if i > 0 { base[i - 1][c] } else { 0.0 };
+        }
+    }
+    rows
+}
+
 impl SentenceFeatures {
-    /// The features as numbers, in the order of [`FEATURE_NAMES`], for
-    /// learned models.
+    /// The features as numbers, in the order of [`BASE_FEATURES`].
     pub fn to_vector(&self, has_title: bool) -> [f32; 25] {
         let b = |v: bool| if v { 1.0 } else { 0.0 };
         [

@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::features::{sentence_features, FEATURE_NAMES};
+use super::features::{feature_rows, sentence_features, FEATURE_NAMES};
 use super::gbdt::{CompiledGbdt, Gbdt};
 use super::{Scored, Scorer};
 use crate::analyze::Analyzed;
@@ -85,11 +85,7 @@ impl Scorer for LearnedScorer {
     fn score(&self, doc: &Analyzed<'_>) -> Scored {
         let has_title = !doc.title_stems.is_empty();
         let feats = sentence_features(doc);
-        let rows: Vec<_> = feats
-            .iter()
-            .flatten()
-            .map(|f| f.to_vector(has_title))
-            .collect();
+        let rows = feature_rows(&feats, has_title);
         let mut predicted = self.compiled.predict_rows(&rows).into_iter();
         let scores = feats
             .iter()

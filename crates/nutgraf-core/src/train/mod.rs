@@ -12,7 +12,7 @@
 
 use crate::analyze::{Analyzer, WordAnalyzer};
 use crate::eval::rouge::{score_tokenized, tokenize};
-use crate::score::features::{sentence_features, FEATURE_NAMES};
+use crate::score::features::{feature_rows, sentence_features, FEATURE_NAMES};
 use crate::score::gbdt::{self, Gbdt, TrainParams};
 use crate::segment::{NewsSegmenter, Segmenter};
 use crate::Document;
@@ -54,9 +54,9 @@ pub fn examples(doc: &Document, highlights: &[String]) -> (Vec<Vec<f32>>, Vec<f3
         .collect();
     let refs: Vec<Vec<String>> = highlights.iter().map(|h| tokenize(h)).collect();
     let chosen = greedy_oracle(&sentences, &refs, 3);
-    let x = body
+    let x = feature_rows(&feats, has_title)
         .iter()
-        .filter_map(|&i| feats[i].map(|f| f.to_vector(has_title).to_vec()))
+        .map(|r| r.to_vec())
         .collect();
     let y = (0..body.len())
         .map(|k| if chosen.contains(&k) { 1.0 } else { 0.0 })
