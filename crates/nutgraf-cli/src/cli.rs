@@ -156,13 +156,13 @@ pub struct TrainArgs {
     #[arg(long)]
     pub cv_dir: Option<PathBuf>,
     /// Number of trees.
-    #[arg(long, default_value_t = 60)]
+    #[arg(long, default_value_t = 40)]
     pub trees: usize,
     /// Depth of each tree.
     #[arg(long, default_value_t = 5)]
     pub depth: usize,
     /// Learning rate (shrinkage).
-    #[arg(long, default_value_t = 0.2)]
+    #[arg(long, default_value_t = 0.3)]
     pub learning_rate: f32,
     /// Use only the first N articles.
     #[arg(long)]

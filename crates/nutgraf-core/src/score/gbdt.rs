@@ -195,9 +195,9 @@ pub struct TrainParams {
 impl Default for TrainParams {
     fn default() -> Self {
         TrainParams {
-            trees: 60,
+            trees: 40,
             depth: 5,
-            learning_rate: 0.2,
+            learning_rate: 0.3,
             lambda: 1.0,
             min_leaf: 40,
             bins: 64,
