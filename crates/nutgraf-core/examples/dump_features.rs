@@ -15,7 +15,7 @@ use std::io::{BufRead, BufReader, Write};
 
 use nutgraf_core::analyze::{Analyzer, WordAnalyzer};
 use nutgraf_core::eval::rouge::{score_tokenized, tokenize};
-use nutgraf_core::score::features::sentence_features;
+use nutgraf_core::score::features::{feature_rows, sentence_features, FEATURE_NAMES};
 use nutgraf_core::segment::{NewsSegmenter, Segmenter};
 use nutgraf_core::Document;
 use rayon::prelude::*;
@@ -42,6 +42,7 @@ fn main() {
             let analyzed = WordAnalyzer.analyze(NewsSegmenter::default().segment(&doc));
             let feats = sentence_features(&analyzed);
             let idx: Vec<usize> = (0..feats.len()).filter(|&i| feats[i].is_some()).collect();
+            let rows = feature_rows(&feats, false);
             let toks: Vec<Vec<String>> = idx
                 .iter()
                 .map(|&i| tokenize(analyzed.segmented.sentence_text(i)))
@@ -75,7 +76,7 @@ fn main() {
                     "id": id, "sentence": i, "r1": r1,
                     "text": analyzed.segmented.sentence_text(i),
                     "oracle": u8::from(chosen.contains(&k)),
-                    "f": feats[i],
+                    "f": FEATURE_NAMES.iter().zip(rows[k].iter()).map(|(n, v)| (n.to_string(), serde_json::json!(v))).collect::<serde_json::Map<_, _>>(),
                 });
                 s.push_str(&line.to_string());
                 s.push('\n');

@@ -298,6 +298,19 @@ mod tests {
     }
 
     #[test]
+    fn blocking_never_leaves_fewer_points_than_asked() {
+        // Every sentence shares the trigram "the city council", so trigram
+        // blocking alone would stop at one point.
+        let text = "The city council voted to close the pool in July. \
+                    The city council also cut funding for the summer camp. \
+                    The city council will meet again on the library plan. \
+                    The city council heard from forty residents at the session. \
+                    The city council chair called the cuts painful but needed.";
+        let s = Pipeline::default().summarize(&Document::new(text)).unwrap();
+        assert!(s.key_points.len() >= 3, "{:?}", s.key_points);
+    }
+
+    #[test]
     fn points_flag_is_honoured_when_possible() {
         let text = "One thing happened today in the town. A second thing followed it soon after. \
                     Then a third event surprised the crowd. A fourth one closed the day quietly. \

@@ -40,7 +40,7 @@ impl Default for MmrParams {
             redundancy: 0.5,
             max_overlap: 1.0,
             extra_threshold: 0.0,
-            extra_per_sentence: 0.0,
+            extra_per_sentence: 0.03,
             target_words: 0.0,
             trigram_blocking: true,
             min_content_tokens: 3,
@@ -56,6 +56,7 @@ impl MmrParams {
             redundancy: 0.1,
             max_overlap: 0.63,
             extra_threshold: 0.67,
+            extra_per_sentence: 0.0,
             trigram_blocking: false,
             ..MmrParams::default()
         }
@@ -149,6 +150,33 @@ impl Selector for MmrSelector {
             }
             for t in doc.sentence(cands[k]).iter().filter(|t| t.is_content()) {
                 covered[t.stem as usize] = true;
+            }
+        }
+        if chosen.len() < budget.min {
+            // Redundancy rules left too few points (an article of near-
+            // identical sentences): fill up with the best of the rest, in
+            // any order of score, skipping only exact repeats.
+            let text = &doc.segmented.doc.text;
+            let mut rest: Vec<usize> = (0..doc.len())
+                .filter(|&i| scored.scores.get(i).is_some_and(|s| s.is_finite()))
+                .filter(|i| !chosen.contains(i))
+                .collect();
+            rest.sort_by(|&a, &b| {
+                scored.scores[b]
+                    .total_cmp(&scored.scores[a])
+                    .then(a.cmp(&b))
+            });
+            for i in rest {
+                if chosen.len() >= budget.min {
+                    break;
+                }
+                let t = doc.segmented.sentences[i].span.slice(text);
+                if !chosen
+                    .iter()
+                    .any(|&c| doc.segmented.sentences[c].span.slice(text) == t)
+                {
+                    chosen.push(i);
+                }
             }
         }
         chosen.sort_unstable();
