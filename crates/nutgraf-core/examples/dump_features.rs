@@ -17,6 +17,7 @@ use nutgraf_core::analyze::{Analyzer, WordAnalyzer};
 use nutgraf_core::eval::rouge::{score_tokenized, tokenize};
 use nutgraf_core::score::features::{feature_rows, sentence_features, FEATURE_NAMES};
 use nutgraf_core::segment::{NewsSegmenter, Segmenter};
+use nutgraf_core::train::greedy_oracle;
 use nutgraf_core::Document;
 use rayon::prelude::*;
 
@@ -47,28 +48,7 @@ fn main() {
                 .iter()
                 .map(|&i| tokenize(analyzed.segmented.sentence_text(i)))
                 .collect();
-            let mut chosen: Vec<usize> = Vec::new();
-            let mut best = 0.0;
-            for _ in 0..3 {
-                let mut pick = None;
-                for k in 0..idx.len() {
-                    if chosen.contains(&k) {
-                        continue;
-                    }
-                    let mut cand: Vec<&Vec<String>> = chosen.iter().map(|&c| &toks[c]).collect();
-                    cand.push(&toks[k]);
-                    let s = score_tokenized(&refs, &cand);
-                    let m = s.rouge1.fmeasure + s.rouge_lsum.fmeasure;
-                    if m > best {
-                        best = m;
-                        pick = Some(k);
-                    }
-                }
-                match pick {
-                    Some(k) => chosen.push(k),
-                    None => break,
-                }
-            }
+            let chosen = greedy_oracle(&toks, &refs, 3);
             let mut s = String::new();
             for (k, &i) in idx.iter().enumerate() {
                 let r1 = score_tokenized(&refs, &[&toks[k]]).rouge1.fmeasure;

@@ -69,35 +69,6 @@ pub struct SentenceFeatures {
     pub relative_length: f32,
 }
 
-/// Names of the values of [`SentenceFeatures::to_vector`], in order.
-pub const BASE_FEATURES: [&str; 25] = [
-    "body_index",
-    "body_count",
-    "paragraph",
-    "index_in_paragraph",
-    "tokens",
-    "content_tokens",
-    "centrality",
-    "coverage",
-    "entity_centrality",
-    "title_overlap",
-    "lead_overlap",
-    "proper_share",
-    "number_share",
-    "starts_with_quote",
-    "has_quote",
-    "has_attribution",
-    "is_question",
-    "starts_dependent",
-    "has_time_word",
-    "mean_word_length",
-    "has_age",
-    "is_caption",
-    "relative_length",
-    "relative_position",
-    "has_title",
-];
-
 /// Base features that also get document-relative versions: their rank among
 /// the article's body sentences (0 for the highest), their difference from
 /// the article's mean, and the previous body sentence's value. Learned
@@ -187,7 +158,8 @@ pub fn feature_rows(
 }
 
 impl SentenceFeatures {
-    /// The features as numbers, in the order of [`BASE_FEATURES`].
+    /// The features as numbers, in the order of the first 25
+    /// [`FEATURE_NAMES`].
     pub fn to_vector(&self, has_title: bool) -> [f32; 25] {
         let b = |v: bool| if v { 1.0 } else { 0.0 };
         [
