@@ -67,6 +67,10 @@ fn main() {
     let stdout = std::io::stdout();
     let mut w = std::io::BufWriter::new(stdout.lock());
     for s in out {
-        w.write_all(s.as_bytes()).expect("write");
+        // A closed pipe (`| head`) ends the dump quietly.
+        if w.write_all(s.as_bytes()).is_err() {
+            return;
+        }
     }
+    let _ = w.flush();
 }
