@@ -3,6 +3,7 @@
 //! or malformed input go in `robustness`.
 
 mod batch;
+mod eval;
 mod robustness;
 mod summarize;
 mod util;
