@@ -101,6 +101,12 @@ pub struct SummarizeArgs {
     /// The article's title, used as the headline (overrides a record's `title`).
     #[arg(long, short = 't')]
     pub title: Option<String>,
+    /// Read the input as an HTML page (also implied by a `.html`/`.htm`
+    /// name or input starting with `<!doctype html` or `<html`): the article
+    /// body and title are extracted, and JSON output carries the extracted
+    /// `text` that the offsets point into.
+    #[arg(long)]
+    pub html: bool,
 }
 
 /// Arguments of `batch`.

@@ -80,11 +80,48 @@ pub fn utf8(name: &str, bytes: Vec<u8>) -> Result<String, BadInput> {
     })
 }
 
-/// Parses one JSON record into a document: `article` (or `text`) is
-/// required, `title` and `id` (string or number) are optional.
-pub fn parse_record(json: &str) -> Result<Document, String> {
+/// Parses one JSON record into a document: `article` (or `text`, or `html`
+/// for a page) is required, `title` and `id` (string or number) are
+/// optional. The flag is true when the text was extracted from HTML.
+pub fn parse_record(json: &str) -> Result<(Document, bool), String> {
     let value: Value = serde_json::from_str(json).map_err(|e| format!("invalid JSON: {e}"))?;
-    record_to_document(value)
+    record_to_document_html(value)
+}
+
+/// Turns a parsed JSON value into a document. A record with an `html`
+/// field (and no `article`) is an HTML page: its body is extracted, and the
+/// returned flag is true.
+pub fn record_to_document_html(value: Value) -> Result<(Document, bool), String> {
+    let html = match &value {
+        Value::Object(obj) if !obj.contains_key("article") && !obj.contains_key("text") => {
+            match obj.get("html") {
+                Some(Value::String(h)) => Some(h.clone()),
+                Some(_) => return Err("field `html` must be a string".to_string()),
+                None => None,
+            }
+        }
+        _ => None,
+    };
+    let Some(html) = html else {
+        return record_to_document(value).map(|d| (d, false));
+    };
+    let Value::Object(mut obj) = value else {
+        unreachable!("checked above")
+    };
+    let mut doc = nutgraf_core::ingest::from_html(html.as_bytes())
+        .map_err(|e| format!("field `html`: {e}"))?;
+    doc.id = match obj.remove("id") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        Some(_) => return Err("field `id` must be a string or a number".to_string()),
+    };
+    match obj.remove("title") {
+        None | Some(Value::Null) => {}
+        Some(Value::String(t)) => doc = doc.with_title(t),
+        Some(_) => return Err("field `title` must be a string".to_string()),
+    }
+    Ok((doc, true))
 }
 
 /// Turns a parsed JSON value into a document.
@@ -120,11 +157,13 @@ mod tests {
 
     #[test]
     fn records_need_an_article() {
-        let d = parse_record(r#"{"id": 7, "article": "A b.", "title": "T"}"#).unwrap();
+        let d = parse_record(r#"{"id": 7, "article": "A b.", "title": "T"}"#)
+            .unwrap()
+            .0;
         assert_eq!(d.id.as_deref(), Some("7"));
         assert_eq!(d.title.as_deref(), Some("T"));
         assert_eq!(d.text, "A b.");
-        let d = parse_record(r#"{"text": "Only text."}"#).unwrap();
+        let d = parse_record(r#"{"text": "Only text."}"#).unwrap().0;
         assert_eq!(d.text, "Only text.");
         assert_eq!(
             parse_record(r#"{"id": "x"}"#).unwrap_err(),

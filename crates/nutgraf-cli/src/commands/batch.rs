@@ -142,12 +142,15 @@ fn one(pipeline: &Pipeline, line: usize, bytes: &[u8]) -> (bool, Vec<u8>) {
             );
         }
     };
-    let doc = match input::parse_record(text) {
+    let (doc, from_html) = match input::parse_record(text) {
         Ok(d) => d,
         Err(e) => return fail(None, &e),
     };
     match pipeline.summarize(&doc) {
-        Ok(summary) => {
+        Ok(mut summary) => {
+            if from_html {
+                summary.text = Some(doc.text.clone());
+            }
             let mut v = serde_json::to_vec(&Done {
                 line,
                 summary: &summary,

@@ -14,22 +14,38 @@ pub fn run(args: SummarizeArgs) -> anyhow::Result<ExitStatus> {
     let path = args.file.as_deref();
     let name = input::display_name(path);
     let bytes = input::read_all(path)?;
-    let text = input::utf8(&name, bytes)?;
-    let is_json = path.is_some_and(|p| {
-        p.extension().is_some_and(|e| e == "json") || p.to_string_lossy().ends_with(".json.gz")
-    }) || text.trim_start().starts_with('{');
-    let mut doc = if is_json {
-        input::parse_record(&text).map_err(|e| BadInput(format!("{name}: {e}")))?
+    let lower_name = name.to_ascii_lowercase();
+    let is_html = args.html
+        || [".html", ".htm", ".html.gz", ".htm.gz"]
+            .iter()
+            .any(|e| lower_name.ends_with(e))
+        || nutgraf_core::ingest::looks_like_html(&bytes);
+    let (mut doc, from_html) = if is_html {
+        // Pages declare their own character set; the extractor decodes it.
+        let doc = nutgraf_core::ingest::from_html(&bytes)
+            .map_err(|e| BadInput(format!("{name}: no article text in the page ({e})")))?;
+        (doc, true)
     } else {
-        Document::new(text)
+        let text = input::utf8(&name, bytes)?;
+        let is_json = lower_name.ends_with(".json")
+            || lower_name.ends_with(".json.gz")
+            || text.trim_start().starts_with('{');
+        if is_json {
+            input::parse_record(&text).map_err(|e| BadInput(format!("{name}: {e}")))?
+        } else {
+            (Document::new(text), false)
+        }
     };
     if let Some(t) = args.title {
         doc = doc.with_title(t);
     }
     let pipeline = super::pipeline(&args.pipeline)?;
-    let summary = pipeline
+    let mut summary = pipeline
         .summarize(&doc)
         .map_err(|e| BadInput(format!("{name}: {e}")))?;
+    if from_html {
+        summary.text = Some(doc.text.clone());
+    }
     let format = match args.format {
         FormatArg::Text => Format::Text,
         FormatArg::Markdown => Format::Markdown,

@@ -4,6 +4,7 @@
 
 mod batch;
 mod eval;
+mod html;
 mod robustness;
 mod summarize;
 mod util;

@@ -1,0 +1,262 @@
+//! HTML pages: article body and title.
+//!
+//! Body extraction is `rs-trafilatura` (a Rust port of trafilatura), which
+//! scored F1 0.962 on the Scrapinghub benchmark pages here and also decodes
+//! declared character sets (windows-1252, ISO-8859-1, Shift_JIS...). Two
+//! guards wrap it, because its run time explodes on pathological nesting (a
+//! page nested 30,000 elements deep ran for over a minute):
+//!
+//! - pages nested deeper than [`MAX_DEPTH`] elements, by a cheap byte scan,
+//!   skip it and use [`strip_tags`], a linear tag stripper;
+//! - when it finds no body text, [`strip_tags`] is tried too, so a page with
+//!   any text at all gives a document.
+
+use crate::{Document, Error};
+
+/// Nesting depth above which we do not hand a page to the extractor.
+pub const MAX_DEPTH: usize = 5_000;
+
+/// True when `bytes` start (after white space and a byte-order mark) like an
+/// HTML document.
+pub fn looks_like_html(bytes: &[u8]) -> bool {
+    let b = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let start = b
+        .iter()
+        .position(|c| !c.is_ascii_whitespace())
+        .unwrap_or(b.len());
+    let head: Vec<u8> = b[start..b.len().min(start + 15)].to_ascii_lowercase();
+    head.starts_with(b"<!doctype html") || head.starts_with(b"<html") || head.starts_with(b"<head")
+}
+
+/// Extracts the article body and title of an HTML page.
+///
+/// Errors with [`Error::EmptyDocument`] when the page holds no text at all.
+pub fn from_html(bytes: &[u8]) -> Result<Document, Error> {
+    let (mut text, mut title) = (String::new(), None);
+    if max_depth(bytes) <= MAX_DEPTH {
+        if let Ok(r) = rs_trafilatura::extract_bytes(bytes) {
+            text = r.content_text;
+            title = r.metadata.title;
+        }
+        // With no body, the extractor can return the title alone, even
+        // repeated: that is no article.
+        if let Some(t) = title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            if text.replace(t, "").trim().is_empty() {
+                text.clear();
+            }
+        }
+    }
+    if text.trim().is_empty() {
+        text = strip_tags(&String::from_utf8_lossy(bytes));
+    }
+    if text.trim().is_empty() {
+        return Err(Error::EmptyDocument);
+    }
+    let mut doc = Document::new(text);
+    if let Some(t) = title {
+        doc = doc.with_title(t);
+    }
+    Ok(doc)
+}
+
+/// Elements that never have content, so they do not nest.
+const VOID: [&[u8]; 14] = [
+    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"param",
+    b"source", b"track", b"wbr",
+];
+
+/// Approximate maximum element nesting: `<x` opens, `</x` closes, void
+/// elements, `<!...>` and `<?...>` and `.../>` do neither. Linear, no
+/// allocation.
+pub fn max_depth(bytes: &[u8]) -> usize {
+    let (mut depth, mut max) = (0usize, 0usize);
+    for i in memchr::memchr_iter(b'<', bytes) {
+        match bytes.get(i + 1) {
+            Some(b'/') => depth = depth.saturating_sub(1),
+            Some(c) if c.is_ascii_alphabetic() => {
+                let name_end = bytes[i + 1..]
+                    .iter()
+                    .position(|c| !c.is_ascii_alphanumeric())
+                    .map_or(bytes.len(), |k| i + 1 + k);
+                let name = bytes[i + 1..name_end].to_ascii_lowercase();
+                let close = memchr::memchr(b'>', &bytes[name_end..]).map(|k| name_end + k);
+                let self_closing = close.is_some_and(|c| c > 0 && bytes[c - 1] == b'/');
+                if !self_closing && !VOID.contains(&name.as_slice()) {
+                    depth += 1;
+                    max = max.max(depth);
+                }
+            }
+            _ => {}
+        }
+    }
+    max
+}
+
+/// A linear fallback: the page's text without tags, head, scripts and styles,
+/// block elements as line breaks, common entities decoded.
+pub fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let lower = html.to_ascii_lowercase();
+    let mut i = 0;
+    while i < html.len() {
+        let Some(k) = html[i..].find('<') else {
+            out.push_str(&decode_entities(&html[i..]));
+            break;
+        };
+        out.push_str(&decode_entities(&html[i..i + k]));
+        let tag_start = i + k;
+        // Skip the content of script and style elements whole.
+        let mut skipped = false;
+        for name in ["head", "script", "style", "noscript", "title"] {
+            if lower[tag_start + 1..].starts_with(name) {
+                let close = format!("</{name}");
+                i = lower[tag_start..]
+                    .find(&close)
+                    .map_or(html.len(), |e| tag_start + e + close.len());
+                i = html[i..].find('>').map_or(html.len(), |e| i + e + 1);
+                skipped = true;
+                break;
+            }
+        }
+        if skipped {
+            continue;
+        }
+        let end = html[tag_start..]
+            .find('>')
+            .map_or(html.len(), |e| tag_start + e + 1);
+        let tag = &lower[tag_start..end];
+        let block = [
+            "<p", "</p", "<br", "<div", "</div", "<li", "<h1", "<h2", "<h3", "</h", "<tr",
+        ]
+        .iter()
+        .any(|b| tag.starts_with(b));
+        if block && !out.ends_with('\n') {
+            out.push('\n');
+        }
+        i = end;
+    }
+    // Fold runs of blank lines and trailing spaces.
+    let mut text = String::with_capacity(out.len());
+    for line in out.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        text.push_str(line);
+        text.push_str("\n\n");
+    }
+    text.truncate(text.trim_end().len());
+    text
+}
+
+fn decode_entities(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('&') {
+        return s.into();
+    }
+    s.replace("&nbsp;", " ")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&apos;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+        .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Storm shuts ferry | The Coastal Ledger</title>
+<meta property="og:title" content="Storm shuts ferry for second day">
+</head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Storm shuts ferry for second day</h1>
+<p>A late-winter storm shut the Port Ellery ferry for a second day on Monday, stranding hundreds of commuters on the mainland.</p>
+<p>Winds gusting to 110 km/h tore a section of decking from the north pier overnight, the harbour master said on Monday morning.</p>
+<p>About 600 people cross on the ferry each weekday, most of them to jobs in the city, and many spent the night in a school gym.</p>
+<p>The operator hopes to restore a reduced timetable on Thursday, with full service by the weekend if the pier passes inspection.</p>
+</article><footer>Copyright 2026 The Coastal Ledger. All rights reserved.</footer></body></html>"#;
+
+    #[test]
+    fn finds_body_and_title() {
+        assert!(looks_like_html(PAGE.as_bytes()));
+        let doc = from_html(PAGE.as_bytes()).unwrap();
+        assert!(
+            doc.text.contains("stranding hundreds of commuters"),
+            "{}",
+            doc.text
+        );
+        assert!(!doc.text.contains("All rights reserved"), "{}", doc.text);
+        assert!(
+            doc.title
+                .as_deref()
+                .is_some_and(|t| t.contains("Storm shuts ferry")),
+            "{:?}",
+            doc.title
+        );
+    }
+
+    #[test]
+    fn declared_charset_is_decoded() {
+        let page = PAGE
+            .replace("utf-8", "windows-1252")
+            .replace("second day on Monday", "second d\u{e9}j\u{e0} vu");
+        let (bytes, _, _) = encoding_for_test(&page);
+        let doc = from_html(&bytes).unwrap();
+        assert!(doc.text.contains("déjà vu"), "{}", doc.text);
+    }
+
+    /// Encodes `s` as windows-1252 (Latin-1 subset is enough here).
+    fn encoding_for_test(s: &str) -> (Vec<u8>, bool, bool) {
+        (
+            s.chars()
+                .map(|c| {
+                    if (c as u32) < 256 {
+                        c as u32 as u8
+                    } else {
+                        b'?'
+                    }
+                })
+                .collect(),
+            true,
+            true,
+        )
+    }
+
+    #[test]
+    fn deep_nesting_falls_back_without_hanging() {
+        let mut page = String::from("<html><body>");
+        page.push_str(&"<div>".repeat(100_000));
+        page.push_str("<p>The deepest paragraph still holds the only sentence of text here.</p>");
+        page.push_str(&"</div>".repeat(100_000));
+        page.push_str("</body></html>");
+        assert!(max_depth(page.as_bytes()) > MAX_DEPTH);
+        let doc = from_html(page.as_bytes()).unwrap();
+        assert_eq!(
+            doc.text,
+            "The deepest paragraph still holds the only sentence of text here."
+        );
+    }
+
+    #[test]
+    fn pages_without_text_are_empty_documents() {
+        let page = "<html><head><title>x</title><style>p{}</style></head><body><img src=a.png></body></html>";
+        assert_eq!(
+            from_html(page.as_bytes()).unwrap_err(),
+            Error::EmptyDocument
+        );
+    }
+
+    #[test]
+    fn depth_scan_ignores_void_and_self_closing() {
+        assert_eq!(max_depth(b"<div><br><img src=x><p>a</p><span/></div>"), 2);
+        assert_eq!(
+            max_depth(b"<!-- c --><!doctype html><a><b><c></c></b></a>"),
+            3
+        );
+        assert_eq!(max_depth(b"no tags at all"), 0);
+    }
+
+    #[test]
+    fn strip_tags_keeps_text_and_drops_scripts() {
+        let t = strip_tags("<p>One &amp; two</p><script>var x = '<p>no</p>';</script><p>Three</p>");
+        assert_eq!(t, "One & two\n\nThree");
+    }
+}
