@@ -34,9 +34,15 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
 pub fn from_html(bytes: &[u8]) -> Result<Document, Error> {
     let (mut text, mut title) = (String::new(), None);
     if max_depth(bytes) <= MAX_DEPTH {
-        if let Ok(r) = rs_trafilatura::extract_bytes(bytes) {
+        let html = rs_trafilatura::encoding::transcode_to_utf8(bytes);
+        if let Ok(r) = rs_trafilatura::extract(&html) {
             text = r.content_text;
             title = r.metadata.title;
+        }
+        // The title as Readability chooses it (metadata first, then the
+        // <title> without its site suffix); the extractor's as a fallback.
+        if let Some(t) = super::title::page_title(&dom_query::Document::from(html.as_str())) {
+            title = Some(t);
         }
         // With no body, the extractor can return the title alone, even
         // repeated: that is no article.

@@ -9,5 +9,6 @@
 //! [`Document`]: crate::Document
 
 pub mod html;
+pub mod title;
 
 pub use html::{from_html, looks_like_html};
