@@ -15,6 +15,30 @@ pub struct Document {
     pub title: Option<String>,
     /// The original article text.
     pub text: String,
+    /// What an HTML page said about itself (author, date, site...); `None`
+    /// for plain text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<PageMetadata>,
+}
+
+/// Metadata of an HTML page, each field only when the page gave it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageMetadata {
+    /// The byline or author.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// Publication date and time, ISO 8601 (RFC 3339).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// The site's name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub site_name: Option<String>,
+    /// The page's canonical URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The content language (ISO 639-1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 impl Document {
@@ -24,6 +48,7 @@ impl Document {
             id: None,
             title: None,
             text: text.into(),
+            metadata: None,
         }
     }
 

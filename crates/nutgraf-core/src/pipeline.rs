@@ -180,6 +180,7 @@ impl Pipeline {
                 .to_string(),
             key_points,
             stats,
+            metadata: doc.metadata.clone(),
             text: None,
         })
     }

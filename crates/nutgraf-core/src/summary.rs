@@ -46,6 +46,9 @@ pub struct Summary {
     pub key_points: Vec<KeyPoint>,
     /// Counts about the document.
     pub stats: DocStats,
+    /// The page's metadata, for HTML input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<crate::document::PageMetadata>,
     /// The text the offsets point into, when it is not the input itself
     /// (the body extracted from an HTML page). Set by the caller that did
     /// the extraction; `None` for plain text.

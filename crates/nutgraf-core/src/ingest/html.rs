@@ -11,6 +11,7 @@
 //! - when it finds no body text, [`strip_tags`] is tried too, so a page with
 //!   any text at all gives a document.
 
+use crate::document::PageMetadata;
 use crate::{Document, Error};
 
 /// Nesting depth above which we do not hand a page to the extractor.
@@ -32,12 +33,21 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
 ///
 /// Errors with [`Error::EmptyDocument`] when the page holds no text at all.
 pub fn from_html(bytes: &[u8]) -> Result<Document, Error> {
-    let (mut text, mut title) = (String::new(), None);
+    let (mut text, mut title, mut metadata) = (String::new(), None, None);
     if max_depth(bytes) <= MAX_DEPTH {
         let html = rs_trafilatura::encoding::transcode_to_utf8(bytes);
         if let Ok(r) = rs_trafilatura::extract(&html) {
             text = r.content_text;
-            title = r.metadata.title;
+            let m = r.metadata;
+            title = m.title;
+            let page = PageMetadata {
+                author: m.author.filter(|a| !a.trim().is_empty()),
+                published: m.date.map(|d| d.to_rfc3339()),
+                site_name: m.sitename.filter(|s| !s.trim().is_empty()),
+                url: m.url.filter(|u| !u.trim().is_empty()),
+                language: m.language.filter(|l| !l.trim().is_empty()),
+            };
+            metadata = (page != PageMetadata::default()).then_some(page);
         }
         // The title as Readability chooses it (metadata first, then the
         // <title> without its site suffix); the extractor's as a fallback.
@@ -59,6 +69,7 @@ pub fn from_html(bytes: &[u8]) -> Result<Document, Error> {
         return Err(Error::EmptyDocument);
     }
     let mut doc = Document::new(text);
+    doc.metadata = metadata;
     if let Some(t) = title {
         doc = doc.with_title(t);
     }
