@@ -89,43 +89,18 @@ pub fn parse_record(json: &str) -> Result<(Document, bool), String> {
 }
 
 /// Turns a parsed JSON value into a document. A record with an `html`
-/// field (and no `article`) is an HTML page: its body is extracted, and the
-/// returned flag is true.
+/// field (and no `article` or `text`) is an HTML page: its body is
+/// extracted, and the returned flag is true.
 pub fn record_to_document_html(value: Value) -> Result<(Document, bool), String> {
-    let html = match &value {
-        Value::Object(obj) if !obj.contains_key("article") && !obj.contains_key("text") => {
-            match obj.get("html") {
-                Some(Value::String(h)) => Some(h.clone()),
-                Some(_) => return Err("field `html` must be a string".to_string()),
-                None => None,
-            }
-        }
-        _ => None,
-    };
-    let Some(html) = html else {
-        return record_to_document(value).map(|d| (d, false));
-    };
-    let Value::Object(mut obj) = value else {
-        unreachable!("checked above")
-    };
-    let mut doc = nutgraf_core::ingest::from_html(html.as_bytes())
-        .map_err(|e| format!("field `html`: {e}"))?;
-    doc.id = match obj.remove("id") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(s),
-        Some(Value::Number(n)) => Some(n.to_string()),
-        Some(_) => return Err("field `id` must be a string or a number".to_string()),
-    };
-    match obj.remove("title") {
-        None | Some(Value::Null) => {}
-        Some(Value::String(t)) => doc = doc.with_title(t),
-        Some(_) => return Err("field `title` must be a string".to_string()),
-    }
-    Ok((doc, true))
+    record(value, true)
 }
 
-/// Turns a parsed JSON value into a document.
+/// Turns a parsed JSON value into a document from `article` (or `text`).
 pub fn record_to_document(value: Value) -> Result<Document, String> {
+    record(value, false).map(|(doc, _)| doc)
+}
+
+fn record(value: Value, allow_html: bool) -> Result<(Document, bool), String> {
     let Value::Object(mut obj) = value else {
         return Err("expected a JSON object".to_string());
     };
@@ -135,20 +110,33 @@ pub fn record_to_document(value: Value) -> Result<Document, String> {
         Some(Value::Number(n)) => Some(n.to_string()),
         Some(_) => return Err("field `id` must be a string or a number".to_string()),
     };
-    let text = match (obj.remove("article"), obj.remove("text")) {
-        (Some(Value::String(s)), _) | (None, Some(Value::String(s))) => s,
-        (Some(_), _) => return Err("field `article` must be a string".to_string()),
-        (None, Some(_)) => return Err("field `text` must be a string".to_string()),
-        (None, None) => return Err("missing field `article` (or `text`)".to_string()),
+    let (mut doc, from_html) = match (
+        obj.remove("article"),
+        obj.remove("text"),
+        obj.remove("html"),
+    ) {
+        (Some(Value::String(s)), _, _) | (None, Some(Value::String(s)), _) => {
+            (Document::new(s), false)
+        }
+        (Some(_), _, _) => return Err("field `article` must be a string".to_string()),
+        (None, Some(_), _) => return Err("field `text` must be a string".to_string()),
+        (None, None, Some(Value::String(h))) if allow_html => {
+            let doc = nutgraf_core::ingest::from_html(h.as_bytes())
+                .map_err(|e| format!("field `html`: {e}"))?;
+            (doc, true)
+        }
+        (None, None, Some(_)) if allow_html => {
+            return Err("field `html` must be a string".to_string())
+        }
+        (None, None, _) => return Err("missing field `article` (or `text`)".to_string()),
     };
-    let mut doc = Document::new(text);
     doc.id = id;
     match obj.remove("title") {
         None | Some(Value::Null) => {}
         Some(Value::String(t)) => doc = doc.with_title(t),
         Some(_) => return Err("field `title` must be a string".to_string()),
     }
-    Ok(doc)
+    Ok((doc, from_html))
 }
 
 #[cfg(test)]

@@ -70,15 +70,9 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitStatus> {
         .par_iter()
         .zip(outputs.par_iter())
         .map(|(c, o)| {
-            let ours: Vec<&str> = o
-                .iter()
-                .flat_map(|s| s.key_points.iter().map(|p| p.text.as_str()))
-                .collect();
+            let ours = point_texts(o.as_ref());
             let lead = lead3.summarize(&c.doc).ok();
-            let theirs: Vec<&str> = lead
-                .iter()
-                .flat_map(|s| s.key_points.iter().map(|p| p.text.as_str()))
-                .collect();
+            let theirs = point_texts(lead.as_ref());
             let words = |b: &[&str]| {
                 b.iter()
                     .map(|t| t.split_whitespace().count())
@@ -171,10 +165,7 @@ fn write_system(
     let file = fs_err::File::create(path)?;
     let mut w = io::BufWriter::new(file);
     for (c, o) in cases.iter().zip(outputs) {
-        let points: Vec<&str> = o
-            .iter()
-            .flat_map(|s| s.key_points.iter().map(|p| p.text.as_str()))
-            .collect();
+        let points = point_texts(o.as_ref());
         serde_json::to_writer(
             &mut w,
             &serde_json::json!({"id": c.doc.id, "key_points": points}),
@@ -183,4 +174,11 @@ fn write_system(
     }
     w.flush()?;
     Ok(())
+}
+
+/// The key points' texts of a summary, none when there is no summary.
+fn point_texts(summary: Option<&Summary>) -> Vec<&str> {
+    summary.map_or_else(Vec::new, |s| {
+        s.key_points.iter().map(|p| p.text.as_str()).collect()
+    })
 }
