@@ -8,6 +8,7 @@
 //!
 //! [`Document`]: crate::Document
 
+pub mod boilerplate;
 pub mod html;
 pub mod title;
 
