@@ -57,10 +57,19 @@ pub fn from_html(bytes: &[u8]) -> Result<Document, Error> {
             };
             metadata = (page != PageMetadata::default()).then_some(page);
         }
-        // The title as Readability chooses it (metadata first, then the
-        // <title> without its site suffix); the extractor's as a fallback.
-        if let Some(t) = super::title::page_title(&dom_query::Document::from(html.as_str())) {
+        // The title, byline, site and date as Readability chooses them
+        // (JSON-LD and meta tags first, then markup); the extractor's as a
+        // fallback.
+        let dom = dom_query::Document::from(html.as_str());
+        if let Some(t) = super::title::page_title(&dom) {
             title = Some(t);
+        }
+        let facts = super::meta::page_facts(&dom);
+        if facts != super::meta::PageFacts::default() {
+            let page = metadata.get_or_insert_with(PageMetadata::default);
+            page.author = facts.author.or(page.author.take());
+            page.site_name = facts.site_name.or(page.site_name.take());
+            page.published = facts.published.or(page.published.take());
         }
         // With no body, the extractor can return the title alone, even
         // repeated: that is no article.
@@ -226,6 +235,63 @@ mod tests {
         let (bytes, _, _) = encoding_for_test(&page);
         let doc = from_html(&bytes).unwrap();
         assert!(doc.text.contains("déjà vu"), "{}", doc.text);
+    }
+
+    /// A short Japanese news page, body long enough for the extractor.
+    fn japanese_page(charset: &str) -> String {
+        let para = "\u{6e2f}\u{753a}\u{306e}\u{30d5}\u{30a7}\u{30ea}\u{30fc}\u{306f}\u{5d50}\u{306e}\u{305f}\u{3081}\u{4e8c}\u{65e5}\u{9023}\u{7d9a}\u{3067}\u{904b}\u{822a}\u{3092}\u{53d6}\u{308a}\u{3084}\u{3081}\u{305f}\u{3002}";
+        let body: String = (0..6).map(|i| format!("<p>{para}{i}</p>\n")).collect();
+        format!(
+            "<html><head><meta charset=\"{charset}\"><title>\u{5d50}</title></head><body><article>{body}</article></body></html>"
+        )
+    }
+
+    #[test]
+    fn shift_jis_pages_are_decoded() {
+        let page = japanese_page("shift_jis");
+        let (bytes, _, unmappable) = encoding_rs::SHIFT_JIS.encode(&page);
+        assert!(!unmappable);
+        assert!(std::str::from_utf8(&bytes).is_err(), "really not UTF-8");
+        let doc = from_html(&bytes).unwrap();
+        assert!(
+            doc.text.contains("\u{30d5}\u{30a7}\u{30ea}\u{30fc}"),
+            "{}",
+            doc.text
+        );
+    }
+
+    #[test]
+    fn windows_1252_punctuation_is_decoded() {
+        // 0x93/0x94 are curly double quotes in windows-1252, C1 controls in
+        // ISO-8859-1: browsers (and we) read the label as windows-1252.
+        let mut bytes = PAGE.replace("utf-8", "iso-8859-1").into_bytes();
+        let at = PAGE.find("the harbour master").unwrap();
+        bytes.splice(at..at, *b"\x93Closed\x94 signs went up, and ");
+        let doc = from_html(&bytes).unwrap();
+        assert!(
+            doc.text.contains("\u{201c}Closed\u{201d} signs went up"),
+            "{}",
+            doc.text
+        );
+    }
+
+    #[test]
+    fn invalid_bytes_in_a_declared_charset_never_panic() {
+        for charset in [
+            "shift_jis",
+            "utf-8",
+            "windows-1252",
+            "gbk",
+            "nonsense-charset",
+        ] {
+            let mut bytes = japanese_page(charset).into_bytes();
+            // Lone lead bytes and bytes no charset maps, inside the body.
+            let at = bytes.len() / 2;
+            bytes.splice(at..at, [0x81, 0xff, 0xfe, 0x80, 0xa0, 0xc3]);
+            if let Ok(doc) = from_html(&bytes) {
+                assert!(!doc.text.trim().is_empty());
+            }
+        }
     }
 
     /// Encodes `s` as windows-1252 (Latin-1 subset is enough here).

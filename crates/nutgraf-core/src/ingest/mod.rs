@@ -10,6 +10,7 @@
 
 pub mod boilerplate;
 pub mod html;
+pub mod meta;
 pub mod title;
 
 pub use html::{from_html, looks_like_html};

@@ -42,6 +42,15 @@ const ARTICLE_TYPES: [&str; 14] = [
 ];
 
 fn json_ld_title(doc: &Document) -> Option<String> {
+    let v = json_ld_article(doc)?;
+    let name = v.get("name").and_then(|x| x.as_str());
+    let headline = v.get("headline").and_then(|x| x.as_str());
+    name.or(headline).map(|t| t.trim().to_string())
+}
+
+/// The first schema.org article object in the page's JSON-LD scripts
+/// (top level, in an array, or in an `@graph`), as Readability finds it.
+pub(crate) fn json_ld_article(doc: &Document) -> Option<serde_json::Value> {
     for node in doc.select(r#"script[type="application/ld+json"]"#).nodes() {
         let text = node.text();
         // Some pages wrap the JSON in a CDATA section.
@@ -63,13 +72,8 @@ fn json_ld_title(doc: &Document) -> Option<String> {
                 None => continue,
             }
         }
-        if !is_article(&v) {
-            continue;
-        }
-        let name = v.get("name").and_then(|x| x.as_str());
-        let headline = v.get("headline").and_then(|x| x.as_str());
-        if let Some(t) = name.or(headline) {
-            return Some(t.trim().to_string());
+        if is_article(&v) {
+            return Some(v);
         }
     }
     None
