@@ -37,11 +37,22 @@ pub fn from_html(bytes: &[u8]) -> Result<Document, Error> {
     let (mut text, mut title, mut metadata) = (String::new(), None, None);
     if max_depth(bytes) <= MAX_DEPTH {
         let html = rs_trafilatura::encoding::transcode_to_utf8(bytes);
+        // The title, byline, site and date as Readability chooses them
+        // (JSON-LD and meta tags first, then markup); the extractor's fill
+        // the gaps below.
+        let dom = dom_query::Document::from(html.as_str());
+        let readability_title = super::title::page_title(&dom);
+        let facts = super::meta::page_facts(&dom);
+        // Related-stories blocks go before extraction; the page is only
+        // written out again when one was cut.
+        let cut = super::boilerplate::cut_related_sections(&dom).then(|| dom.html().to_string());
         let options = rs_trafilatura::Options {
             include_links: true,
             ..rs_trafilatura::Options::default()
         };
-        if let Ok(r) = rs_trafilatura::extract_with_options(&html, &options) {
+        if let Ok(r) =
+            rs_trafilatura::extract_with_options(cut.as_deref().unwrap_or(&html), &options)
+        {
             text = match &r.content_html {
                 Some(body) => super::boilerplate::drop_link_lines(&r.content_text, body),
                 None => r.content_text,
@@ -57,14 +68,9 @@ pub fn from_html(bytes: &[u8]) -> Result<Document, Error> {
             };
             metadata = (page != PageMetadata::default()).then_some(page);
         }
-        // The title, byline, site and date as Readability chooses them
-        // (JSON-LD and meta tags first, then markup); the extractor's as a
-        // fallback.
-        let dom = dom_query::Document::from(html.as_str());
-        if let Some(t) = super::title::page_title(&dom) {
-            title = Some(t);
+        if readability_title.is_some() {
+            title = readability_title;
         }
-        let facts = super::meta::page_facts(&dom);
         if facts != super::meta::PageFacts::default() {
             let page = metadata.get_or_insert_with(PageMetadata::default);
             page.author = facts.author.or(page.author.take());
