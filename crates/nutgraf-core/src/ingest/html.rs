@@ -53,10 +53,8 @@ pub fn from_html(bytes: &[u8]) -> Result<Document, Error> {
         if let Ok(r) =
             rs_trafilatura::extract_with_options(cut.as_deref().unwrap_or(&html), &options)
         {
-            text = match &r.content_html {
-                Some(body) => super::boilerplate::drop_link_lines(&r.content_text, body),
-                None => r.content_text,
-            };
+            let body = r.content_html.as_deref().unwrap_or_default();
+            text = super::boilerplate::drop_link_lines(&r.content_text, body);
             let m = r.metadata;
             title = m.title;
             let page = PageMetadata {
@@ -76,6 +74,11 @@ pub fn from_html(bytes: &[u8]) -> Result<Document, Error> {
             page.author = facts.author.or(page.author.take());
             page.site_name = facts.site_name.or(page.site_name.take());
             page.published = facts.published.or(page.published.take());
+        }
+        // The headline repeated as the body's first line is not body text
+        // (we carry it as the title).
+        if let Some(t) = title.as_deref() {
+            text = super::boilerplate::drop_leading_title(&text, t);
         }
         // With no body, the extractor can return the title alone, even
         // repeated: that is no article.
