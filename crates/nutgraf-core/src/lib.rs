@@ -36,6 +36,7 @@ pub mod error;
 pub mod eval;
 pub mod ingest;
 pub mod pipeline;
+pub mod quotes;
 pub mod render;
 pub mod score;
 pub mod segment;

@@ -1,0 +1,147 @@
+//! Speaker resolution: each quote's speaker phrase to the fullest name the
+//! article gives for it.
+//!
+//! - `he`, `she` and other pronouns: the speaker of the closest quote
+//!   before with a resolved name, else the last person named before it;
+//! - a name (`Pompeo`): the longest mention in the article holding its last
+//!   capitalized word (`Secretary of State Mike Pompeo`);
+//! - a role (`the spokesman`): the name written right after the role word
+//!   somewhere in the article (`spokesman John Doe`) or right before it
+//!   (`John Doe, the spokesman`), else the phrase itself.
+
+use super::scan::{starts_upper, tokenize, Tok, TokKind};
+use super::Quote;
+use crate::Span;
+
+const PRONOUNS: [&str; 9] = ["he", "she", "him", "her", "they", "i", "we", "it", "you"];
+
+/// Capitalized words that start sentences but are not names.
+const NOT_NAMES: [&str; 40] = [
+    "The", "A", "An", "But", "And", "In", "On", "At", "As", "If", "It", "He", "She", "They",
+    "We", "I", "This", "That", "These", "Those", "When", "While", "After", "Before", "For",
+    "With", "His", "Her", "Their", "Our", "So", "Yet", "Still", "Now", "Then", "There", "Mr",
+    "Mrs", "Ms", "Dr",
+];
+
+/// Lowercase words allowed inside a name: `Secretary of State`.
+const CONNECTORS: [&str; 6] = ["of", "de", "la", "van", "von", "bin"];
+
+/// A run of capitalized words (with connectors inside), as a span.
+fn name_mentions(text: &str, toks: &[Tok]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < toks.len() {
+        let t = toks[k];
+        let w = t.slice(text);
+        if t.kind != TokKind::Word || !starts_upper(w) || NOT_NAMES.contains(&w) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        let mut end = k + 1;
+        loop {
+            match toks.get(end) {
+                Some(n) if n.kind == TokKind::Word && starts_upper(n.slice(text)) => end += 1,
+                Some(n)
+                    if n.kind == TokKind::Word
+                        && CONNECTORS.contains(&n.slice(text))
+                        && toks
+                            .get(end + 1)
+                            .is_some_and(|m| m.kind == TokKind::Word && starts_upper(m.slice(text))) =>
+                {
+                    end += 2
+                }
+                _ => break,
+            }
+        }
+        out.push(Span::new(toks[start].start, toks[end - 1].end));
+        k = end;
+    }
+    out
+}
+
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}'))
+        .filter(|w| !w.is_empty())
+}
+
+/// Fills `speaker_name` of every quote that has a speaker.
+pub fn resolve(text: &str, quotes: &mut [Quote]) {
+    if quotes.iter().all(|q| q.speaker.is_none()) {
+        return;
+    }
+    let toks = tokenize(text, Span::new(0, text.len()));
+    let mentions = name_mentions(text, &toks);
+    let mut last_name: Option<String> = None;
+    for q in quotes.iter_mut() {
+        let Some(sp) = q.speaker else {
+            continue;
+        };
+        let phrase = sp.slice(text);
+        let lower = phrase.to_lowercase();
+        let name = if PRONOUNS.contains(&lower.as_str()) {
+            last_name.clone().or_else(|| {
+                mentions
+                    .iter()
+                    .rev()
+                    .find(|m| m.end <= sp.start && m.slice(text).contains(' '))
+                    .map(|m| m.slice(text).to_string())
+            })
+        } else if let Some(surname) = words(phrase).filter(|w| starts_upper(w)).last() {
+            mentions
+                .iter()
+                .filter(|m| words(m.slice(text)).any(|w| w == surname))
+                .max_by_key(|m| (m.len(), std::cmp::Reverse(m.start)))
+                .map(|m| m.slice(text).to_string())
+        } else {
+            role_name(text, &toks, &mentions, phrase)
+        };
+        let name = name.unwrap_or_else(|| phrase.to_string());
+        if !PRONOUNS.contains(&lower.as_str()) {
+            last_name = Some(name.clone());
+        }
+        q.speaker_name = Some(name);
+    }
+}
+
+/// `the spokesman` → the name next to a `spokesman` elsewhere.
+fn role_name(text: &str, toks: &[Tok], mentions: &[Span], phrase: &str) -> Option<String> {
+    let role = words(phrase).last()?.to_lowercase();
+    if role.len() < 4 {
+        return None;
+    }
+    for (k, t) in toks.iter().enumerate() {
+        if t.kind != TokKind::Word || t.slice(text).to_lowercase() != role {
+            continue;
+        }
+        // `spokesman John Doe`
+        if let Some(next) = toks.get(k + 1) {
+            if let Some(m) = mentions.iter().find(|m| m.start == next.start) {
+                return Some(m.slice(text).to_string());
+            }
+        }
+        // `John Doe, the spokesman` / `John Doe, a spokesman`
+        if k >= 3 && toks[k - 3].kind == TokKind::Punct && toks[k - 3].slice(text) == "," {
+            if let Some(m) = mentions.iter().find(|m| m.end == toks[k - 4.min(k)].end) {
+                return Some(m.slice(text).to_string());
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mentions_keep_titles_and_connectors() {
+        let text = "The talks, said Secretary of State Mike Pompeo, went well. But Pompeo left.";
+        let toks = tokenize(text, Span::new(0, text.len()));
+        let m: Vec<&str> = name_mentions(text, &toks)
+            .iter()
+            .map(|m| m.slice(text))
+            .collect();
+        assert_eq!(m, ["Secretary of State Mike Pompeo", "Pompeo"]);
+    }
+}

@@ -1,0 +1,100 @@
+//! Attribution cues: verbs of saying and their objects.
+
+use super::scan::{starts_upper, Tok, TokKind};
+use crate::Span;
+
+/// Verbs of saying, writing and asserting, in the forms news uses.
+const CUES: [&str; 109] = [
+    "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added",
+    "adding", "write", "writes", "wrote", "writing", "claim", "claims", "claimed", "claiming",
+    "argue", "argues", "argued", "arguing", "insist", "insists", "insisted", "note", "notes",
+    "noted", "explain", "explains", "explained", "warn", "warns", "warned", "announce",
+    "announces", "announced", "declare", "declares", "declared", "deny", "denies", "denied",
+    "admit", "admits", "admitted", "acknowledge", "acknowledges", "acknowledged", "suggest",
+    "suggests", "suggested", "report", "reports", "reported", "reply", "replies", "replied",
+    "respond", "responds", "responded", "tweet", "tweets", "tweeted", "state", "states",
+    "stated", "assert", "asserts", "asserted", "contend", "contends", "contended", "maintain",
+    "maintains", "maintained", "emphasized", "stressed", "conceded", "concedes", "confirmed",
+    "confirms", "predicted", "predicts", "promised", "promises", "vowed", "vows", "urged",
+    "urges", "recalled", "recalls", "complained", "complains", "joked", "charged", "alleged",
+    "alleges", "testified", "observed", "agreed", "asked", "asks", "continued", "pointed",
+    "writes", "cautioned",
+];
+
+/// Cues of belief and finding, which count only with `that` after them:
+/// `polls show that ...`, `she believes that ...`.
+const WEAK_CUES: [&str; 20] = [
+    "believe", "believes", "believed", "think", "thinks", "thought", "found", "finds", "show",
+    "shows", "showed", "know", "knows", "knew", "feel", "feels", "felt", "fear", "fears",
+    "expects",
+];
+
+/// Objects of `told`, `wrote` and the like: `told reporters`, `told CNN`.
+const OBJECTS: [&str; 12] = [
+    "reporters", "me", "us", "him", "her", "them", "supporters", "journalists", "voters",
+    "listeners", "viewers", "crowd",
+];
+
+fn lower(text: &str, t: &Tok) -> String {
+    t.slice(text).to_ascii_lowercase()
+}
+
+/// A cue at token `k`: its span and the index of the token after it.
+/// `pointed` needs `out`; weak cues need `that` next.
+pub fn cue_at(text: &str, toks: &[Tok], k: usize) -> Option<(Span, usize)> {
+    let t = toks.get(k).filter(|t| t.kind == TokKind::Word)?;
+    let w = lower(text, t);
+    if w == "pointed" {
+        let next = toks.get(k + 1)?;
+        return (lower(text, next) == "out")
+            .then(|| (Span::new(t.start, next.end), k + 2));
+    }
+    if CUES.contains(&w.as_str()) {
+        return Some((Span::new(t.start, t.end), k + 1));
+    }
+    if WEAK_CUES.contains(&w.as_str()) {
+        let next = toks.get(k + 1)?;
+        return (lower(text, next) == "that").then(|| (Span::new(t.start, t.end), k + 1));
+    }
+    None
+}
+
+/// `according to` at token `k`: its span and the index after it.
+pub fn according_to(text: &str, toks: &[Tok], k: usize) -> Option<(Span, usize)> {
+    let (a, b) = (toks.get(k)?, toks.get(k + 1)?);
+    (lower(text, a) == "according" && lower(text, b) == "to")
+        .then(|| (Span::new(a.start, b.end), k + 2))
+}
+
+/// True for a word that can be the object of a cue (`reporters`, `CNN`).
+pub fn is_cue_object(text: &str, t: &Tok) -> bool {
+    t.kind == TokKind::Word
+        && (OBJECTS.contains(&lower(text, t).as_str()) || starts_upper(t.slice(text)))
+}
+
+/// From the token after a cue, skips its object and `that` to where the
+/// reported content starts: `told reporters on Monday that [content]`,
+/// `said [content]`.
+pub fn skip_cue_object(text: &str, toks: &[Tok], after: usize, limit: usize) -> usize {
+    // `that` within the next seven words, with no punctuation before it.
+    for k in after..(after + 8).min(toks.len()) {
+        if toks[k].start >= limit || toks[k].kind != TokKind::Word {
+            break;
+        }
+        if lower(text, &toks[k]) == "that" {
+            return k + 1;
+        }
+    }
+    // An object alone: `told reporters, ...`, `told CNN ...`.
+    let mut k = after;
+    while k < toks.len() && toks[k].start < limit && is_cue_object(text, &toks[k]) {
+        if k - after >= 5 {
+            return after;
+        }
+        k += 1;
+    }
+    if k > after && toks.get(k).is_some_and(|t| t.kind == TokKind::Punct) {
+        return k;
+    }
+    after
+}

@@ -1,0 +1,382 @@
+//! Who said what: direct quotes and reported speech, with cue, speaker and
+//! content spans as byte offsets into the document's text.
+//!
+//! Rules, in order, over each paragraph of a [`Segmented`] document:
+//!
+//! 1. **Direct quotes**: text between paired quotation marks (straight or
+//!    curly, guillemets), a quote left open at a paragraph's end running to
+//!    it. Short quoted phrases without a clause in them ("scare quotes")
+//!    are not quotes on their own.
+//! 2. Each direct quote looks for its attribution after it in its sentence
+//!    (`"...," she said.`, `"...," said Jane Doe.`), then before it
+//!    (`Doe said: "..."`). A quote right after an attribution that closed
+//!    the previous quote (`"We will," she said, "win."`) joins it: one
+//!    quote, two content spans. A quote with no attribution inherits the
+//!    speaker of the quote before it in the same or the previous paragraph.
+//! 3. **Reported speech** in sentences with no direct quote:
+//!    `SPEAKER CUE (that) CONTENT`, `CONTENT, SPEAKER CUE`,
+//!    `CONTENT, CUE SPEAKER`, `according to SPEAKER, CONTENT` and
+//!    `CONTENT, according to SPEAKER`.
+//! 4. Speakers are resolved to names by [`coref`]: a pronoun to the last
+//!    person named, a surname or a role ("the spokesman") to the fullest
+//!    mention of it in the article.
+
+pub mod coref;
+mod lexicon;
+mod scan;
+
+use serde::{Deserialize, Serialize};
+
+use crate::segment::{Segmented, SentenceKind};
+use crate::Span;
+use scan::{Tok, TokKind};
+
+/// Whether a quote is in the speaker's own words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    /// Words in quotation marks.
+    Direct,
+    /// Reported speech: `X said that ...`, `according to X, ...`.
+    Indirect,
+}
+
+/// One quote or attribution.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// Direct or reported.
+    pub kind: QuoteKind,
+    /// The attribution cue (`said`, `told`, `according to`), if found.
+    pub cue: Option<Span>,
+    /// The speaker as written (`she`, `the spokesman`, `Jane Doe`), if found.
+    pub speaker: Option<Span>,
+    /// The speaker resolved to the fullest name the article gives.
+    pub speaker_name: Option<String>,
+    /// The quoted or reported words: one span, or more for a quote split
+    /// around its attribution. Direct quotes include their quotation marks.
+    pub content: Vec<Span>,
+    /// The content spans' text, joined by a space.
+    pub text: String,
+}
+
+/// Finds the quotes and attributions of a segmented document, in text
+/// order. Never panics; linear in the text apart from name look-ups.
+pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
+    let text = seg.doc.text.as_str();
+    let mut out: Vec<Quote> = Vec::new();
+    // The speaker of the last attributed direct quote and its paragraph.
+    let mut last: Option<(usize, Option<Span>)> = None;
+    for (p, para) in seg.paragraphs.iter().enumerate() {
+        let toks = scan::tokenize(text, *para);
+        let sentences: Vec<Span> = seg
+            .sentences
+            .iter()
+            .filter(|s| s.paragraph == p && s.kind == SentenceKind::Body)
+            .map(|s| s.span)
+            .collect();
+        let quoted = scan::quoted_spans(text, &toks);
+        let mut direct_sentences: Vec<Span> = Vec::new();
+        let mut q = 0;
+        while q < quoted.len() {
+            let (open, close) = quoted[q];
+            let content = Span::new(toks[open].start, toks[close].end);
+            if !is_real_quote(text, &toks, open, close) {
+                q += 1;
+                continue;
+            }
+            let sentence = enclosing(&sentences, content).unwrap_or(*para);
+            direct_sentences.push(sentence);
+            let mut spans = vec![content];
+            let mut attribution = attribution_after(text, &toks, close, sentence, *para);
+            if let Some(a) = &attribution {
+                // `"A," she said, "B."`: the next quote opens right after.
+                if let Some(&(o2, c2)) = quoted.get(q + 1) {
+                    if o2 == a.next_tok && is_real_quote(text, &toks, o2, c2) {
+                        spans.push(Span::new(toks[o2].start, toks[c2].end));
+                        q += 1;
+                    }
+                }
+            } else {
+                attribution = attribution_before(text, &toks, open, sentence);
+            }
+            let (cue, speaker) = match attribution {
+                Some(a) => {
+                    last = Some((p, a.speaker));
+                    (Some(a.cue), a.speaker)
+                }
+                None => match last {
+                    Some((lp, s)) if p <= lp + 1 => {
+                        last = Some((p, s));
+                        (None, s)
+                    }
+                    _ => (None, None),
+                },
+            };
+            out.push(make(text, QuoteKind::Direct, cue, speaker, spans));
+            q += 1;
+        }
+        for &s in &sentences {
+            if direct_sentences.iter().any(|d| d.start < s.end && s.start < d.end) {
+                continue;
+            }
+            if let Some(quote) = reported(text, &toks, s) {
+                out.push(quote);
+            }
+        }
+    }
+    out.sort_by_key(|q| q.content.first().map_or(0, |c| c.start));
+    coref::resolve(text, &mut out);
+    out
+}
+
+fn make(
+    text: &str,
+    kind: QuoteKind,
+    cue: Option<Span>,
+    speaker: Option<Span>,
+    content: Vec<Span>,
+) -> Quote {
+    let joined = content
+        .iter()
+        .map(|c| c.slice(text))
+        .collect::<Vec<_>>()
+        .join(" ");
+    Quote {
+        kind,
+        cue,
+        speaker,
+        speaker_name: None,
+        content,
+        text: joined,
+    }
+}
+
+/// The sentence span that holds `inner`'s start.
+fn enclosing(sentences: &[Span], inner: Span) -> Option<Span> {
+    let first = sentences
+        .iter()
+        .position(|s| s.start <= inner.start && inner.start < s.end.max(s.start + 1))?;
+    // A quote may run over several sentences: take them all.
+    let last = sentences[first..]
+        .iter()
+        .rposition(|s| s.start < inner.end)
+        .map_or(first, |k| first + k);
+    Some(Span::new(sentences[first].start, sentences[last].end))
+}
+
+/// A quotation with a clause in it: four or more words, or any sentence
+/// punctuation inside. Two-word "scare quotes" are not quotes.
+fn is_real_quote(text: &str, toks: &[Tok], open: usize, close: usize) -> bool {
+    let words = toks[open..=close]
+        .iter()
+        .filter(|t| t.kind == TokKind::Word)
+        .count();
+    let inner = &text[toks[open].end..toks[close].start];
+    words >= 4 || (words >= 2 && inner.trim_end().ends_with([',', '.', '!', '?']))
+}
+
+/// An attribution: the cue, the speaker, and the token after it.
+struct Attribution {
+    cue: Span,
+    speaker: Option<Span>,
+    next_tok: usize,
+}
+
+/// `"...," she said.` / `"...," said Jane Doe, a spokesman.` after the
+/// quote closing at token `close`.
+fn attribution_after(
+    text: &str,
+    toks: &[Tok],
+    close: usize,
+    sentence: Span,
+    para: Span,
+) -> Option<Attribution> {
+    let limit = sentence.end.max(toks[close].end).min(para.end);
+    let mut i = close + 1;
+    // Skip a comma, dash or colon between the quote and the attribution.
+    while i < toks.len() && toks[i].kind == TokKind::Punct && is_soft(text, &toks[i]) {
+        i += 1;
+    }
+    let words: Vec<usize> = (i..toks.len())
+        .take_while(|&k| toks[k].start < limit && toks[k].kind == TokKind::Word)
+        .take(10)
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    // CUE SPEAKER: `said Jane Doe`.
+    if let Some((cue, after)) = lexicon::cue_at(text, toks, words[0]) {
+        let sp = scan::noun_phrase_forward(text, toks, after, limit);
+        let next = sp.map_or(after, |(_, n)| n);
+        return Some(Attribution {
+            cue,
+            speaker: sp.map(|(s, _)| s),
+            next_tok: skip_soft(text, toks, next),
+        });
+    }
+    // SPEAKER CUE: `she said`, `the former mayor told reporters`.
+    for (n, &k) in words.iter().enumerate().skip(1).take(7) {
+        if let Some((cue, after)) = lexicon::cue_at(text, toks, k) {
+            let speaker = scan::noun_phrase_back(text, toks, words[0], k)?;
+            let _ = n;
+            let after = lexicon::skip_cue_object(text, toks, after, limit);
+            return Some(Attribution {
+                cue,
+                speaker: Some(speaker),
+                next_tok: skip_soft(text, toks, after),
+            });
+        }
+    }
+    None
+}
+
+/// `Doe said: "..."` / `He told CNN, "..."` before the quote opening at
+/// token `open`, within its sentence.
+fn attribution_before(
+    text: &str,
+    toks: &[Tok],
+    open: usize,
+    sentence: Span,
+) -> Option<Attribution> {
+    let first = toks.iter().position(|t| t.start >= sentence.start)?;
+    if open <= first {
+        return None;
+    }
+    // The last cue before the quote, with a colon, comma or nothing between.
+    let mut k = open;
+    while k > first {
+        k -= 1;
+        if toks[k].kind == TokKind::Quote {
+            return None;
+        }
+        if let Some((cue, after)) = lexicon::cue_at(text, toks, k) {
+            let gap_ok = (after..open).all(|g| {
+                toks[g].kind == TokKind::Punct || lexicon::is_cue_object(text, &toks[g])
+            }) || open - after <= 4;
+            if !gap_ok {
+                return None;
+            }
+            let speaker = scan::noun_phrase_back(text, toks, first, k);
+            return Some(Attribution {
+                cue,
+                speaker,
+                next_tok: open,
+            });
+        }
+    }
+    None
+}
+
+/// Reported speech in one sentence with no direct quote.
+fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote> {
+    let idx: Vec<usize> = (0..toks.len())
+        .filter(|&k| toks[k].start >= sentence.start && toks[k].end <= sentence.end)
+        .collect();
+    let (&first, &last) = (idx.first()?, idx.last()?);
+    // Content ends before the sentence's final punctuation.
+    let end_tok = if toks[last].kind == TokKind::Punct {
+        last.checked_sub(1)?
+    } else {
+        last
+    };
+    if end_tok < first {
+        return None;
+    }
+    // `According to X, CONTENT` at the start.
+    if let Some((cue, after)) = lexicon::according_to(text, toks, first) {
+        let comma = (after..=end_tok).find(|&k| scan::is_comma(text, &toks[k]))?;
+        let speaker = Span::new(toks[after].start, toks[comma - 1].end);
+        let content = Span::new(toks[comma + 1].start, toks[end_tok].end);
+        return content_ok(text, toks, comma + 1, end_tok).then(|| {
+            make(
+                text,
+                QuoteKind::Indirect,
+                Some(cue),
+                Some(speaker),
+                vec![content],
+            )
+        });
+    }
+    // `CONTENT, according to X.` / `CONTENT, X said.` / `CONTENT, said X.`
+    if let Some(comma) = (first + 1..end_tok).rev().find(|&k| scan::is_comma(text, &toks[k])) {
+        let tail = comma + 1;
+        if end_tok >= tail && end_tok - tail <= 9 && content_ok(text, toks, first, comma - 1) {
+            let content = Span::new(toks[first].start, toks[comma - 1].end);
+            if let Some((cue, after)) = lexicon::according_to(text, toks, tail) {
+                let speaker = (after <= end_tok)
+                    .then(|| Span::new(toks[after].start, toks[end_tok].end));
+                return Some(make(text, QuoteKind::Indirect, Some(cue), speaker, vec![content]));
+            }
+            if let Some((cue, after)) = lexicon::cue_at(text, toks, tail) {
+                let sp = scan::noun_phrase_forward(text, toks, after, toks[end_tok].end);
+                return Some(make(
+                    text,
+                    QuoteKind::Indirect,
+                    Some(cue),
+                    sp.map(|(s, _)| s),
+                    vec![content],
+                ));
+            }
+            for k in tail + 1..=end_tok {
+                if let Some((cue, _)) = lexicon::cue_at(text, toks, k) {
+                    if let Some(speaker) = scan::noun_phrase_back(text, toks, tail, k) {
+                        return Some(make(
+                            text,
+                            QuoteKind::Indirect,
+                            Some(cue),
+                            Some(speaker),
+                            vec![content],
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    // `SPEAKER CUE (that) CONTENT`: the first cue with a speaker before it.
+    for k in first + 1..end_tok.min(first + 14) {
+        if scan::is_comma(text, &toks[k]) && k > first + 8 {
+            break;
+        }
+        let Some((cue, after)) = lexicon::cue_at(text, toks, k) else {
+            continue;
+        };
+        let Some(speaker) = scan::noun_phrase_back(text, toks, first, k) else {
+            continue;
+        };
+        let mut start = lexicon::skip_cue_object(text, toks, after, sentence.end);
+        start = skip_soft(text, toks, start);
+        if start > end_tok || !content_ok(text, toks, start, end_tok) {
+            return None;
+        }
+        let content = Span::new(toks[start].start, toks[end_tok].end);
+        return Some(make(
+            text,
+            QuoteKind::Indirect,
+            Some(cue),
+            Some(speaker),
+            vec![content],
+        ));
+    }
+    None
+}
+
+/// Reported content needs a clause: at least four words.
+fn content_ok(_text: &str, toks: &[Tok], from: usize, to: usize) -> bool {
+    from <= to
+        && toks[from..=to]
+            .iter()
+            .filter(|t| t.kind == TokKind::Word)
+            .count()
+            >= 4
+}
+
+fn is_soft(text: &str, t: &Tok) -> bool {
+    matches!(t.slice(text), "," | ":" | "—" | "–" | "--" | "-" | ";")
+}
+
+fn skip_soft(text: &str, toks: &[Tok], mut i: usize) -> usize {
+    while i < toks.len() && toks[i].kind == TokKind::Punct && is_soft(text, &toks[i]) {
+        i += 1;
+    }
+    i
+}

@@ -1,0 +1,274 @@
+//! Tokens of a paragraph, quotation-mark pairing and noun phrases around
+//! attribution cues.
+
+use crate::Span;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokKind {
+    /// Letters and digits, with inner apostrophes, hyphens and dots.
+    Word,
+    /// A double quotation mark or guillemet.
+    Quote,
+    /// Any other punctuation character (or `--`).
+    Punct,
+}
+
+/// A token: byte span and kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+}
+
+impl Tok {
+    pub fn slice<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{ab}' | '\u{bb}' | '\u{201e}')
+}
+
+/// The tokens of `text[span]`.
+pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
+    let s = &text[span.start..span.end];
+    let mut toks = Vec::with_capacity(s.len() / 5);
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let start = span.start + i;
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                let joins = matches!(d, '\'' | '\u{2019}' | '-' | '.' | '&');
+                let next_alnum = s[j + d.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+                if d.is_alphanumeric() || (joins && next_alnum) {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            toks.push(Tok {
+                start,
+                end: span.start + end,
+                kind: TokKind::Word,
+            });
+        } else if is_quote(c) {
+            toks.push(Tok {
+                start,
+                end: start + c.len_utf8(),
+                kind: TokKind::Quote,
+            });
+        } else {
+            let mut end = start + c.len_utf8();
+            if c == '-' && it.peek().is_some_and(|&(_, d)| d == '-') {
+                it.next();
+                end += 1;
+            }
+            toks.push(Tok {
+                start,
+                end,
+                kind: TokKind::Punct,
+            });
+        }
+    }
+    toks
+}
+
+/// Pairs of (opening, closing) quote-token indices. Curly quotes and
+/// guillemets say which way they face; a straight quote opens when none is
+/// open, else closes. A quote still open at the end closes at the last
+/// token.
+pub fn quoted_spans(text: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (k, t) in toks.iter().enumerate() {
+        if t.kind != TokKind::Quote {
+            continue;
+        }
+        let c = t.slice(text);
+        let opening = match c {
+            "\u{201c}" | "\u{ab}" | "\u{201e}" => true,
+            "\u{201d}" | "\u{bb}" => false,
+            _ => open.is_none(),
+        };
+        match (opening, open) {
+            (true, _) => open = Some(k),
+            (false, Some(o)) if k > o + 1 => {
+                out.push((o, k));
+                open = None;
+            }
+            (false, _) => open = None,
+        }
+    }
+    if let Some(o) = open {
+        if toks.len() > o + 1 {
+            out.push((o, toks.len() - 1));
+        }
+    }
+    out
+}
+
+/// True for a comma token.
+pub fn is_comma(text: &str, t: &Tok) -> bool {
+    t.kind == TokKind::Punct && t.slice(text) == ","
+}
+
+/// Words that may sit between a speaker and the cue: `has said`,
+/// `also told`, `later wrote`.
+const AUX: [&str; 22] = [
+    "has", "had", "have", "also", "later", "previously", "once", "repeatedly", "then", "would",
+    "will", "did", "does", "reportedly", "recently", "never", "further", "again", "initially",
+    "first", "earlier", "often",
+];
+
+/// Words a speaker phrase never reaches past, going back from the cue.
+const STOP_BACK: [&str; 22] = [
+    "that", "which", "who", "but", "as", "when", "while", "because", "if", "so", "after",
+    "before", "than", "where", "what", "whom", "since", "although", "though", "until", "and",
+    "or",
+];
+
+/// Leading words trimmed off a speaker phrase.
+const LEAD_TRIM: [&str; 10] = [
+    "but", "and", "so", "yet", "however", "meanwhile", "still", "now", "instead", "also",
+];
+
+/// The speaker phrase ending just before the cue at token `cue`, reaching
+/// back at most to token `lo`: up to eight words, not across punctuation.
+pub fn noun_phrase_back(text: &str, toks: &[Tok], lo: usize, cue: usize) -> Option<Span> {
+    let mut end = cue;
+    while end > lo && toks[end - 1].kind == TokKind::Word {
+        let w = toks[end - 1].slice(text).to_ascii_lowercase();
+        if AUX.contains(&w.as_str()) {
+            end -= 1;
+        } else {
+            break;
+        }
+    }
+    let mut start = end;
+    while start > lo && end - start < 8 {
+        let t = toks[start - 1];
+        if t.kind != TokKind::Word {
+            break;
+        }
+        let w = t.slice(text);
+        let lower = w.to_ascii_lowercase();
+        if STOP_BACK.contains(&lower.as_str()) {
+            // "Trump and Pence said": `and` between names is part of it.
+            let capital_before = start >= 2
+                && toks[start - 2].kind == TokKind::Word
+                && starts_upper(toks[start - 2].slice(text));
+            if lower == "and" && capital_before && starts_upper(toks[start].slice(text)) {
+                start -= 1;
+                continue;
+            }
+            break;
+        }
+        start -= 1;
+    }
+    while start < end && LEAD_TRIM.contains(&toks[start].slice(text).to_ascii_lowercase().as_str())
+    {
+        start += 1;
+    }
+    (start < end).then(|| Span::new(toks[start].start, toks[end - 1].end))
+}
+
+/// Words a speaker phrase stops at, going forward from the cue.
+const STOP_FORWARD: [&str; 26] = [
+    "on", "in", "at", "during", "after", "before", "while", "when", "to", "from", "with", "as",
+    "that", "who", "which", "last", "this", "earlier", "later", "yesterday", "today", "tonight",
+    "because", "and", "but", "adding",
+];
+
+/// The speaker phrase starting at token `from` (`said Jane Doe, a ...`):
+/// words up to punctuation or a preposition, at most eight, before byte
+/// `limit`. Returns the span and the index of the token after it.
+pub fn noun_phrase_forward(
+    text: &str,
+    toks: &[Tok],
+    from: usize,
+    limit: usize,
+) -> Option<(Span, usize)> {
+    let mut end = from;
+    while end < toks.len() && end - from < 8 && toks[end].start < limit {
+        let t = toks[end];
+        if t.kind != TokKind::Word {
+            break;
+        }
+        let lower = t.slice(text).to_ascii_lowercase();
+        if end > from && STOP_FORWARD.contains(&lower.as_str()) {
+            break;
+        }
+        end += 1;
+    }
+    (end > from).then(|| (Span::new(toks[from].start, toks[end - 1].end), end))
+}
+
+/// True when `w` starts with an uppercase letter.
+pub fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text, Span::new(0, text.len()))
+            .iter()
+            .map(|t| t.slice(text))
+            .collect()
+    }
+
+    #[test]
+    fn tokens_keep_inner_marks() {
+        assert_eq!(
+            words("“It’s U.S. policy,” she said -- again."),
+            ["“", "It’s", "U.S", ".", "policy", ",", "”", "she", "said", "--", "again", "."]
+        );
+    }
+
+    #[test]
+    fn quotes_pair_by_direction_and_alternation() {
+        let text = r#""One two," he said, "three four." And “five ”six"#;
+        let toks = tokenize(text, Span::new(0, text.len()));
+        let pairs: Vec<String> = quoted_spans(text, &toks)
+            .iter()
+            .map(|&(o, c)| text[toks[o].start..toks[c].end].to_string())
+            .collect();
+        assert_eq!(pairs, [r#""One two,""#, r#""three four.""#, "“five ”"]);
+        // Left open: runs to the end.
+        let text = "He said: “We will win and";
+        let toks = tokenize(text, Span::new(0, text.len()));
+        let q = quoted_spans(text, &toks);
+        assert_eq!(q.len(), 1);
+        assert_eq!(toks[q[0].1].slice(text), "and");
+    }
+
+    #[test]
+    fn speaker_phrases() {
+        let text = "But the former mayor has said it. Trump and Pence told them";
+        let toks = tokenize(text, Span::new(0, text.len()));
+        let said = toks.iter().position(|t| t.slice(text) == "said").unwrap();
+        let sp = noun_phrase_back(text, &toks, 0, said).unwrap();
+        assert_eq!(sp.slice(text), "the former mayor");
+        let told = toks.iter().position(|t| t.slice(text) == "told").unwrap();
+        let sp = noun_phrase_back(text, &toks, 0, told).unwrap();
+        assert_eq!(sp.slice(text), "Trump and Pence");
+        let text = "said Jane Doe on Monday.";
+        let toks = tokenize(text, Span::new(0, text.len()));
+        let (sp, next) = noun_phrase_forward(text, &toks, 1, text.len()).unwrap();
+        assert_eq!(sp.slice(text), "Jane Doe");
+        assert_eq!(toks[next].slice(text), "on");
+    }
+}
