@@ -4,7 +4,7 @@ use super::scan::{starts_upper, Tok, TokKind};
 use crate::Span;
 
 /// Verbs of saying, writing and asserting, in the forms news uses.
-const CUES: [&str; 109] = [
+const CUES: [&str; 118] = [
     "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added",
     "adding", "write", "writes", "wrote", "writing", "claim", "claims", "claimed", "claiming",
     "argue", "argues", "argued", "arguing", "insist", "insists", "insisted", "note", "notes",
@@ -18,7 +18,8 @@ const CUES: [&str; 109] = [
     "confirms", "predicted", "predicts", "promised", "promises", "vowed", "vows", "urged",
     "urges", "recalled", "recalls", "complained", "complains", "joked", "charged", "alleged",
     "alleges", "testified", "observed", "agreed", "asked", "asks", "continued", "pointed",
-    "writes", "cautioned",
+    "writes", "cautioned", "called", "calls", "calling", "described", "echoed", "cited",
+    "citing", "criticized", "blamed",
 ];
 
 /// Cues of belief and finding, which count only with `that` after them:

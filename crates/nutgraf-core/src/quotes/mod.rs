@@ -63,9 +63,8 @@ pub struct Quote {
 /// order. Never panics; linear in the text apart from name look-ups.
 pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
     let text = seg.doc.text.as_str();
-    let mut out: Vec<Quote> = Vec::new();
-    // The speaker of the last attributed direct quote and its paragraph.
-    let mut last: Option<(usize, Option<Span>)> = None;
+    // Quotes with their paragraph index.
+    let mut out: Vec<(usize, Quote)> = Vec::new();
     for (p, para) in seg.paragraphs.iter().enumerate() {
         let toks = scan::tokenize(text, *para);
         let sentences: Vec<Span> = seg
@@ -99,20 +98,8 @@ pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
             } else {
                 attribution = attribution_before(text, &toks, open, sentence);
             }
-            let (cue, speaker) = match attribution {
-                Some(a) => {
-                    last = Some((p, a.speaker));
-                    (Some(a.cue), a.speaker)
-                }
-                None => match last {
-                    Some((lp, s)) if p <= lp + 1 => {
-                        last = Some((p, s));
-                        (None, s)
-                    }
-                    _ => (None, None),
-                },
-            };
-            out.push(make(text, QuoteKind::Direct, cue, speaker, spans));
+            let (cue, speaker) = attribution.map_or((None, None), |a| (Some(a.cue), a.speaker));
+            out.push((p, make(text, QuoteKind::Direct, cue, speaker, spans)));
             q += 1;
         }
         for &s in &sentences {
@@ -120,13 +107,27 @@ pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
                 continue;
             }
             if let Some(quote) = reported(text, &toks, s) {
-                out.push(quote);
+                out.push((p, quote));
             }
         }
     }
-    out.sort_by_key(|q| q.content.first().map_or(0, |c| c.start));
-    coref::resolve(text, &mut out);
-    out
+    out.sort_by_key(|(_, q)| q.content.first().map_or(0, |c| c.start));
+    // A direct quote with no attribution of its own continues the last
+    // speaker's words, in its paragraph or the one before.
+    let mut last: Option<(usize, Span)> = None;
+    for (p, q) in &mut out {
+        match (q.speaker, q.cue, last) {
+            (Some(s), _, _) => last = Some((*p, s)),
+            (None, None, Some((lp, s))) if q.kind == QuoteKind::Direct && *p <= lp + 1 => {
+                q.speaker = Some(s);
+                last = Some((*p, s));
+            }
+            _ => {}
+        }
+    }
+    let mut quotes: Vec<Quote> = out.into_iter().map(|(_, q)| q).collect();
+    coref::resolve(text, &mut quotes);
+    quotes
 }
 
 fn make(
@@ -215,11 +216,27 @@ fn attribution_after(
         });
     }
     // SPEAKER CUE: `she said`, `the former mayor told reporters`.
-    for (n, &k) in words.iter().enumerate().skip(1).take(7) {
+    for &k in words.iter().skip(1).take(7) {
         if let Some((cue, after)) = lexicon::cue_at(text, toks, k) {
             let speaker = scan::noun_phrase_back(text, toks, words[0], k)?;
-            let _ = n;
             let after = lexicon::skip_cue_object(text, toks, after, limit);
+            return Some(Attribution {
+                cue,
+                speaker: Some(speaker),
+                next_tok: skip_soft(text, toks, after),
+            });
+        }
+    }
+    // `"..." to drive up the price, she said.`: a closing `, SPEAKER CUE`
+    // at the sentence's end, after words that finish the quoted clause.
+    let end = (i..toks.len()).take_while(|&k| toks[k].start < limit).last()?;
+    let comma = (i..end).rev().find(|&k| scan::is_comma(text, &toks[k]))?;
+    if end - comma > 8 || toks[comma + 1..=end].iter().any(|t| t.kind == TokKind::Quote) {
+        return None;
+    }
+    for k in comma + 2..=end {
+        if let Some((cue, after)) = lexicon::cue_at(text, toks, k) {
+            let speaker = scan::noun_phrase_back(text, toks, comma + 1, k)?;
             return Some(Attribution {
                 cue,
                 speaker: Some(speaker),
@@ -250,12 +267,7 @@ fn attribution_before(
             return None;
         }
         if let Some((cue, after)) = lexicon::cue_at(text, toks, k) {
-            let gap_ok = (after..open).all(|g| {
-                toks[g].kind == TokKind::Punct || lexicon::is_cue_object(text, &toks[g])
-            }) || open - after <= 4;
-            if !gap_ok {
-                return None;
-            }
+            let _ = after;
             let speaker = scan::noun_phrase_back(text, toks, first, k);
             return Some(Attribution {
                 cue,

@@ -32,6 +32,17 @@ fn is_quote(c: char) -> bool {
     matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{ab}' | '\u{bb}' | '\u{201e}')
 }
 
+/// Titles and other words that take a dot and are no sentence end.
+const ABBREVIATIONS: [&str; 22] = [
+    "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "St", "Jr", "Sr", "Prof",
+    "Rev", "Sgt", "Capt", "Maj", "Pres", "U.S", "Lt.Gov", "Atty",
+];
+
+fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS.contains(&word)
+        || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+}
+
 /// The tokens of `text[span]`.
 pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
     let s = &text[span.start..span.end];
@@ -56,6 +67,12 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                 } else {
                     break;
                 }
+            }
+            // `Mr.`, `Sen.`, initials: the dot belongs to the word.
+            let word = &s[i..end];
+            if s[end..].starts_with('.') && is_abbreviation(word) {
+                end += 1;
+                it.next();
             }
             toks.push(Tok {
                 start,
@@ -125,10 +142,11 @@ pub fn is_comma(text: &str, t: &Tok) -> bool {
 
 /// Words that may sit between a speaker and the cue: `has said`,
 /// `also told`, `later wrote`.
-const AUX: [&str; 22] = [
+const AUX: [&str; 32] = [
     "has", "had", "have", "also", "later", "previously", "once", "repeatedly", "then", "would",
     "will", "did", "does", "reportedly", "recently", "never", "further", "again", "initially",
-    "first", "earlier", "often",
+    "first", "earlier", "often", "long", "publicly", "privately", "even", "just", "already",
+    "still", "frequently", "openly", "specifically",
 ];
 
 /// Words a speaker phrase never reaches past, going back from the cue.
@@ -155,6 +173,20 @@ pub fn noun_phrase_back(text: &str, toks: &[Tok], lo: usize, cue: usize) -> Opti
             break;
         }
     }
+    // `Jane Doe, a spokeswoman for the council, said`: the phrase runs
+    // from the name to the appositive's end.
+    if end > lo + 1 && is_comma(text, &toks[end - 1]) {
+        let comma = end - 1;
+        let earlier = (comma.saturating_sub(12).max(lo)..comma)
+            .rev()
+            .find(|&k| is_comma(text, &toks[k]))?;
+        let name = noun_phrase_back_plain(text, toks, lo, earlier)?;
+        return Some(Span::new(name.start, toks[comma - 1].end));
+    }
+    noun_phrase_back_plain(text, toks, lo, end)
+}
+
+fn noun_phrase_back_plain(text: &str, toks: &[Tok], lo: usize, end: usize) -> Option<Span> {
     let mut start = end;
     while start > lo && end - start < 8 {
         let t = toks[start - 1];
