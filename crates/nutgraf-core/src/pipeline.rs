@@ -28,6 +28,8 @@ pub struct PipelineConfig {
     pub selector: SelectorConfig,
     /// How many key points.
     pub budget: Budget,
+    /// Leave quotes and attributions out (they are extracted by default).
+    pub skip_quotes: bool,
 }
 
 impl PipelineConfig {
@@ -144,6 +146,11 @@ impl Pipeline {
         let scored = self.scorer.score(&analyzed);
         let selection = self.selector.select(&analyzed, &scored, self.config.budget);
 
+        let quotes = if self.config.skip_quotes {
+            Vec::new()
+        } else {
+            crate::quotes::extract(&analyzed.segmented)
+        };
         let sentences = &analyzed.segmented.sentences;
         let key_points = selection
             .sentences
@@ -181,6 +188,8 @@ impl Pipeline {
             key_points,
             stats,
             metadata: doc.metadata.clone(),
+            quotes,
+            offset_unit: "byte".to_string(),
             text: None,
         })
     }

@@ -49,9 +49,19 @@ pub struct Summary {
     /// The page's metadata, for HTML input.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<crate::document::PageMetadata>,
+    /// Quotes and attributions, in text order (empty when turned off).
+    #[serde(default)]
+    pub quotes: Vec<crate::quotes::Quote>,
+    /// The unit of every offset: always `"byte"` (UTF-8 bytes).
+    #[serde(default = "byte_unit")]
+    pub offset_unit: String,
     /// The text the offsets point into, when it is not the input itself
     /// (the body extracted from an HTML page). Set by the caller that did
     /// the extraction; `None` for plain text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+}
+
+fn byte_unit() -> String {
+    "byte".to_string()
 }

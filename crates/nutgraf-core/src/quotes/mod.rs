@@ -215,8 +215,16 @@ fn attribution_after(
             next_tok: skip_soft(text, toks, next),
         });
     }
-    // SPEAKER CUE: `she said`, `the former mayor told reporters`.
-    for &k in words.iter().skip(1).take(7) {
+    // SPEAKER CUE: `she said`, `the former mayor told reporters`,
+    // `the harbour master, Ana Reyes, said`.
+    let run = (i + 1..toks.len())
+        .take_while(|&k| {
+            toks[k].start < limit
+                && (toks[k].kind == TokKind::Word || scan::is_comma(text, &toks[k]))
+        })
+        .take(14)
+        .filter(|&k| toks[k].kind == TokKind::Word);
+    for k in run {
         if let Some((cue, after)) = lexicon::cue_at(text, toks, k) {
             let speaker = scan::noun_phrase_back(text, toks, words[0], k)?;
             let after = lexicon::skip_cue_object(text, toks, after, limit);

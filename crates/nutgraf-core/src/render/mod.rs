@@ -5,8 +5,10 @@
 //!
 //! - [`Format::Text`]: the nut graf layout: the headline on the first line,
 //!   then one `- ` line per key point, then the article body, one paragraph a
-//!   line.
-//! - [`Format::Markdown`]: the same as a Markdown document.
+//!   line; then, when the article quotes anyone, a `Who said what:` line and
+//!   one `- Speaker — words` line per quote, grouped by speaker.
+//! - [`Format::Markdown`]: the same as a Markdown document, the quotes under
+//!   a `## Who said what` heading.
 //! - [`Format::Json`]: the [`crate::Summary`] as one JSON object; see
 //!   [`json`] for the schema.
 
@@ -73,6 +75,33 @@ fn render_text(doc: &Document, summary: &Summary, w: &mut dyn Write) -> io::Resu
     for para in body_paragraphs(&doc.text) {
         writeln!(w, "{para}")?;
     }
+    if !summary.quotes.is_empty() {
+        writeln!(w, "Who said what:")?;
+        write_who_said_what(summary, w)?;
+    }
+    Ok(())
+}
+
+/// Speaker for quotes whose speaker was not found.
+pub const UNATTRIBUTED: &str = "(unattributed)";
+
+/// One `- Speaker — words` line per quote, speakers in order of their first
+/// quote, each speaker's quotes together in text order.
+pub fn write_who_said_what(summary: &Summary, w: &mut dyn Write) -> io::Result<()> {
+    let mut speakers: Vec<&str> = Vec::new();
+    for q in &summary.quotes {
+        let name = q.speaker_name.as_deref().unwrap_or(UNATTRIBUTED);
+        if !speakers.contains(&name) {
+            speakers.push(name);
+        }
+    }
+    for speaker in speakers {
+        for q in &summary.quotes {
+            if q.speaker_name.as_deref().unwrap_or(UNATTRIBUTED) == speaker {
+                writeln!(w, "- {} \u{2014} {}", one_line(speaker), one_line(&q.text))?;
+            }
+        }
+    }
     Ok(())
 }
 
@@ -85,6 +114,10 @@ fn render_markdown(doc: &Document, summary: &Summary, w: &mut dyn Write) -> io::
     }
     for para in body_paragraphs(&doc.text) {
         write!(w, "\n{para}\n")?;
+    }
+    if !summary.quotes.is_empty() {
+        writeln!(w, "\n## Who said what\n")?;
+        write_who_said_what(summary, w)?;
     }
     Ok(())
 }
