@@ -49,6 +49,13 @@ pub enum Command {
     /// systems, and throughput.
     #[command(after_help = EXIT_CODES)]
     Eval(EvalArgs),
+    /// Score quote and speaker extraction on a PolNeAR split folder.
+    ///
+    /// DIR holds `text/NAME.txt` and `attributions/NAME_ANNOTATOR.ann`
+    /// (brat standoff). Prints one JSON line with the same figures as
+    /// `score_quotes.py`: content and speaker precision, recall and F1 over
+    /// all attributions, and recall over direct quotes.
+    EvalQuotes(EvalQuotesArgs),
     /// Train the learned scorer on a dataset with highlights.
     ///
     /// Labels every body sentence by the greedy ROUGE oracle, fits boosted
@@ -85,6 +92,13 @@ pub struct PipelineArgs {
     /// of the built-in one.
     #[arg(long, value_name = "FILE")]
     pub model: Option<PathBuf>,
+    /// Do not extract quotes and attributions (a little faster).
+    #[arg(long, conflicts_with = "quotes_only")]
+    pub no_quotes: bool,
+    /// Output only the quotes and attributions, with their speakers: the
+    /// "Who said what" list, or in JSON `{id, quotes, offset_unit, text}`.
+    #[arg(long)]
+    pub quotes_only: bool,
 }
 
 /// Arguments of `summarize`.
@@ -145,6 +159,17 @@ pub struct EvalArgs {
     /// Print one JSON object instead of a table.
     #[arg(long)]
     pub json: bool,
+}
+
+/// Arguments of `eval-quotes`.
+#[derive(Debug, clap::Args)]
+pub struct EvalQuotesArgs {
+    /// PolNeAR split folder (with `text/` and `attributions/`).
+    pub dir: PathBuf,
+    /// Also write the extracted quotes here as JSONL (readable by
+    /// score_quotes.py).
+    #[arg(long, short = 'o')]
+    pub output: Option<PathBuf>,
 }
 
 /// Arguments of `train`.

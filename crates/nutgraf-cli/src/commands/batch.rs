@@ -29,6 +29,13 @@ struct Done<'a> {
 }
 
 #[derive(Serialize)]
+struct DoneQuotes<'a> {
+    line: usize,
+    #[serde(flatten)]
+    quotes: nutgraf_core::render::QuotesOnly<'a>,
+}
+
+#[derive(Serialize)]
 struct Failed<'a> {
     id: Option<&'a str>,
     line: usize,
@@ -38,6 +45,7 @@ struct Failed<'a> {
 /// Runs `batch`.
 pub fn run(args: BatchArgs) -> anyhow::Result<ExitStatus> {
     let pipeline = super::pipeline(&args.pipeline)?;
+    let quotes_only = args.pipeline.quotes_only;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.unwrap_or(0))
         .build()
@@ -88,7 +96,7 @@ pub fn run(args: BatchArgs) -> anyhow::Result<ExitStatus> {
         let results: Vec<(bool, Vec<u8>)> = pool.install(|| {
             chunk
                 .par_iter()
-                .map(|(line, bytes)| one(&pipeline, *line, bytes))
+                .map(|(line, bytes)| one(&pipeline, *line, bytes, quotes_only))
                 .collect()
         });
         for (good, bytes) in &results {
@@ -127,7 +135,7 @@ pub fn run(args: BatchArgs) -> anyhow::Result<ExitStatus> {
 }
 
 /// Summarizes one input line into one output line (with its newline).
-fn one(pipeline: &Pipeline, line: usize, bytes: &[u8]) -> (bool, Vec<u8>) {
+fn one(pipeline: &Pipeline, line: usize, bytes: &[u8], quotes_only: bool) -> (bool, Vec<u8>) {
     let fail = |id: Option<&str>, error: &str| {
         let mut v = serde_json::to_vec(&Failed { id, line, error }).unwrap_or_default();
         v.push(b'\n');
@@ -151,10 +159,17 @@ fn one(pipeline: &Pipeline, line: usize, bytes: &[u8]) -> (bool, Vec<u8>) {
             if from_html {
                 summary.text = Some(doc.text.clone());
             }
-            let mut v = serde_json::to_vec(&Done {
-                line,
-                summary: &summary,
-            })
+            let mut v = if quotes_only {
+                serde_json::to_vec(&DoneQuotes {
+                    line,
+                    quotes: nutgraf_core::render::QuotesOnly::of(&summary),
+                })
+            } else {
+                serde_json::to_vec(&Done {
+                    line,
+                    summary: &summary,
+                })
+            }
             .unwrap_or_default();
             v.push(b'\n');
             (true, v)

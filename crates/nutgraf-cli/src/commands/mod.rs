@@ -2,6 +2,7 @@
 
 pub mod batch;
 pub mod eval;
+pub mod eval_quotes;
 pub mod summarize;
 pub mod train;
 
@@ -30,6 +31,9 @@ pub fn pipeline_config(args: &PipelineArgs) -> anyhow::Result<PipelineConfig> {
     }
     if let Some(n) = args.points {
         config.budget = nutgraf_core::select::Budget::exactly(n as usize);
+    }
+    if args.no_quotes {
+        config.skip_quotes = true;
     }
     Ok(config)
 }

@@ -53,7 +53,11 @@ pub fn run(args: SummarizeArgs) -> anyhow::Result<ExitStatus> {
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    render(format, &doc, &summary, &mut out)?;
+    if args.pipeline.quotes_only {
+        nutgraf_core::render::render_quotes(format, &summary, &mut out)?;
+    } else {
+        render(format, &doc, &summary, &mut out)?;
+    }
     out.flush()?;
     Ok(ExitStatus::Success)
 }

@@ -12,15 +12,16 @@
 use super::scan::{starts_upper, tokenize, Tok, TokKind};
 use super::Quote;
 use crate::Span;
+use rustc_hash::FxHashMap;
 
 const PRONOUNS: [&str; 9] = ["he", "she", "him", "her", "they", "i", "we", "it", "you"];
 
 /// Capitalized words that start sentences but are not names.
 const NOT_NAMES: [&str; 40] = [
-    "The", "A", "An", "But", "And", "In", "On", "At", "As", "If", "It", "He", "She", "They",
-    "We", "I", "This", "That", "These", "Those", "When", "While", "After", "Before", "For",
-    "With", "His", "Her", "Their", "Our", "So", "Yet", "Still", "Now", "Then", "There", "Mr",
-    "Mrs", "Ms", "Dr",
+    "The", "A", "An", "But", "And", "In", "On", "At", "As", "If", "It", "He", "She", "They", "We",
+    "I", "This", "That", "These", "Those", "When", "While", "After", "Before", "For", "With",
+    "His", "Her", "Their", "Our", "So", "Yet", "Still", "Now", "Then", "There", "Mr", "Mrs", "Ms",
+    "Dr",
 ];
 
 /// Lowercase words allowed inside a name: `Secretary of State`.
@@ -45,9 +46,9 @@ fn name_mentions(text: &str, toks: &[Tok]) -> Vec<Span> {
                 Some(n)
                     if n.kind == TokKind::Word
                         && CONNECTORS.contains(&n.slice(text))
-                        && toks
-                            .get(end + 1)
-                            .is_some_and(|m| m.kind == TokKind::Word && starts_upper(m.slice(text))) =>
+                        && toks.get(end + 1).is_some_and(|m| {
+                            m.kind == TokKind::Word && starts_upper(m.slice(text))
+                        }) =>
                 {
                     end += 2
                 }
@@ -65,13 +66,27 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-/// Fills `speaker_name` of every quote that has a speaker.
+/// Fills `speaker_name` of every quote that has a speaker. Linear in the
+/// text: name look-ups go through maps built once.
 pub fn resolve(text: &str, quotes: &mut [Quote]) {
     if quotes.iter().all(|q| q.speaker.is_none()) {
         return;
     }
     let toks = tokenize(text, Span::new(0, text.len()));
     let mentions = name_mentions(text, &toks);
+    // For every word of a name, the longest (then first) mention with it.
+    let mut fullest: FxHashMap<&str, Span> = FxHashMap::default();
+    for m in &mentions {
+        for w in words(m.slice(text)) {
+            let best = fullest.entry(w).or_insert(*m);
+            if m.len() > best.len() {
+                *best = *m;
+            }
+        }
+    }
+    let by_start: FxHashMap<usize, Span> = mentions.iter().map(|m| (m.start, *m)).collect();
+    let by_end: FxHashMap<usize, Span> = mentions.iter().map(|m| (m.end, *m)).collect();
+    let mut roles: FxHashMap<String, Option<String>> = FxHashMap::default();
     let mut last_name: Option<String> = None;
     for q in quotes.iter_mut() {
         let Some(sp) = q.speaker else {
@@ -79,50 +94,70 @@ pub fn resolve(text: &str, quotes: &mut [Quote]) {
         };
         let phrase = sp.slice(text);
         let lower = phrase.to_lowercase();
-        let name = if PRONOUNS.contains(&lower.as_str()) {
+        let is_pronoun = PRONOUNS.contains(&lower.as_str());
+        let name = if is_pronoun {
             last_name.clone().or_else(|| {
-                mentions
+                let before = mentions.partition_point(|m| m.end <= sp.start);
+                mentions[..before]
                     .iter()
                     .rev()
-                    .find(|m| m.end <= sp.start && m.slice(text).contains(' '))
+                    .take(20)
+                    .find(|m| m.slice(text).contains(' '))
                     .map(|m| m.slice(text).to_string())
             })
-        } else if let Some(surname) = words(phrase).filter(|w| starts_upper(w)).last() {
-            mentions
-                .iter()
-                .filter(|m| words(m.slice(text)).any(|w| w == surname))
-                .max_by_key(|m| (m.len(), std::cmp::Reverse(m.start)))
-                .map(|m| m.slice(text).to_string())
+        } else if let Some(surname) = words(phrase)
+            .filter(|w| starts_upper(w) && !NOT_NAMES.contains(w))
+            .last()
+        {
+            fullest.get(surname).map(|m| m.slice(text).to_string())
+        } else if roles.len() < MAX_ROLES || roles.contains_key(&lower) {
+            roles
+                .entry(lower)
+                .or_insert_with(|| role_name(text, &toks, &by_start, &by_end, phrase))
+                .clone()
         } else {
-            role_name(text, &toks, &mentions, phrase)
+            None
         };
         let name = name.unwrap_or_else(|| phrase.to_string());
-        if !PRONOUNS.contains(&lower.as_str()) {
+        if !is_pronoun {
             last_name = Some(name.clone());
         }
         q.speaker_name = Some(name);
     }
 }
 
+/// Distinct role phrases looked up per document (each look-up reads the
+/// whole text once).
+const MAX_ROLES: usize = 32;
+
 /// `the spokesman` → the name next to a `spokesman` elsewhere.
-fn role_name(text: &str, toks: &[Tok], mentions: &[Span], phrase: &str) -> Option<String> {
+fn role_name(
+    text: &str,
+    toks: &[Tok],
+    by_start: &FxHashMap<usize, Span>,
+    by_end: &FxHashMap<usize, Span>,
+    phrase: &str,
+) -> Option<String> {
     let role = words(phrase).last()?.to_lowercase();
     if role.len() < 4 {
         return None;
     }
     for (k, t) in toks.iter().enumerate() {
-        if t.kind != TokKind::Word || t.slice(text).to_lowercase() != role {
+        if t.kind != TokKind::Word || !t.slice(text).eq_ignore_ascii_case(&role) {
             continue;
         }
-        // `spokesman John Doe`
-        if let Some(next) = toks.get(k + 1) {
-            if let Some(m) = mentions.iter().find(|m| m.start == next.start) {
+        // `spokesman John Doe`, `a spokesman, John Doe`
+        if let Some(m) = toks.get(k + 1).and_then(|n| by_start.get(&n.start)) {
+            return Some(m.slice(text).to_string());
+        }
+        if toks.get(k + 1).is_some_and(|n| n.slice(text) == ",") {
+            if let Some(m) = toks.get(k + 2).and_then(|n| by_start.get(&n.start)) {
                 return Some(m.slice(text).to_string());
             }
         }
         // `John Doe, the spokesman` / `John Doe, a spokesman`
-        if k >= 3 && toks[k - 3].kind == TokKind::Punct && toks[k - 3].slice(text) == "," {
-            if let Some(m) = mentions.iter().find(|m| m.end == toks[k - 4.min(k)].end) {
+        if k >= 4 && toks[k - 3].kind == TokKind::Punct && toks[k - 3].slice(text) == "," {
+            if let Some(m) = by_end.get(&toks[k - 4].end) {
                 return Some(m.slice(text).to_string());
             }
         }

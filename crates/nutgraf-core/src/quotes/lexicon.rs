@@ -5,21 +5,124 @@ use crate::Span;
 
 /// Verbs of saying, writing and asserting, in the forms news uses.
 const CUES: [&str; 118] = [
-    "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added",
-    "adding", "write", "writes", "wrote", "writing", "claim", "claims", "claimed", "claiming",
-    "argue", "argues", "argued", "arguing", "insist", "insists", "insisted", "note", "notes",
-    "noted", "explain", "explains", "explained", "warn", "warns", "warned", "announce",
-    "announces", "announced", "declare", "declares", "declared", "deny", "denies", "denied",
-    "admit", "admits", "admitted", "acknowledge", "acknowledges", "acknowledged", "suggest",
-    "suggests", "suggested", "report", "reports", "reported", "reply", "replies", "replied",
-    "respond", "responds", "responded", "tweet", "tweets", "tweeted", "state", "states",
-    "stated", "assert", "asserts", "asserted", "contend", "contends", "contended", "maintain",
-    "maintains", "maintained", "emphasized", "stressed", "conceded", "concedes", "confirmed",
-    "confirms", "predicted", "predicts", "promised", "promises", "vowed", "vows", "urged",
-    "urges", "recalled", "recalls", "complained", "complains", "joked", "charged", "alleged",
-    "alleges", "testified", "observed", "agreed", "asked", "asks", "continued", "pointed",
-    "writes", "cautioned", "called", "calls", "calling", "described", "echoed", "cited",
-    "citing", "criticized", "blamed",
+    "say",
+    "says",
+    "said",
+    "saying",
+    "tell",
+    "tells",
+    "told",
+    "telling",
+    "add",
+    "adds",
+    "added",
+    "adding",
+    "write",
+    "writes",
+    "wrote",
+    "writing",
+    "claim",
+    "claims",
+    "claimed",
+    "claiming",
+    "argue",
+    "argues",
+    "argued",
+    "arguing",
+    "insist",
+    "insists",
+    "insisted",
+    "note",
+    "notes",
+    "noted",
+    "explain",
+    "explains",
+    "explained",
+    "warn",
+    "warns",
+    "warned",
+    "announce",
+    "announces",
+    "announced",
+    "declare",
+    "declares",
+    "declared",
+    "deny",
+    "denies",
+    "denied",
+    "admit",
+    "admits",
+    "admitted",
+    "acknowledge",
+    "acknowledges",
+    "acknowledged",
+    "suggest",
+    "suggests",
+    "suggested",
+    "report",
+    "reports",
+    "reported",
+    "reply",
+    "replies",
+    "replied",
+    "respond",
+    "responds",
+    "responded",
+    "tweet",
+    "tweets",
+    "tweeted",
+    "state",
+    "states",
+    "stated",
+    "assert",
+    "asserts",
+    "asserted",
+    "contend",
+    "contends",
+    "contended",
+    "maintain",
+    "maintains",
+    "maintained",
+    "emphasized",
+    "stressed",
+    "conceded",
+    "concedes",
+    "confirmed",
+    "confirms",
+    "predicted",
+    "predicts",
+    "promised",
+    "promises",
+    "vowed",
+    "vows",
+    "urged",
+    "urges",
+    "recalled",
+    "recalls",
+    "complained",
+    "complains",
+    "joked",
+    "charged",
+    "alleged",
+    "alleges",
+    "testified",
+    "observed",
+    "agreed",
+    "asked",
+    "asks",
+    "continued",
+    "pointed",
+    "writes",
+    "cautioned",
+    "called",
+    "calls",
+    "calling",
+    "described",
+    "echoed",
+    "cited",
+    "citing",
+    "criticized",
+    "blamed",
 ];
 
 /// Cues of belief and finding, which count only with `that` after them:
@@ -32,8 +135,18 @@ const WEAK_CUES: [&str; 20] = [
 
 /// Objects of `told`, `wrote` and the like: `told reporters`, `told CNN`.
 const OBJECTS: [&str; 12] = [
-    "reporters", "me", "us", "him", "her", "them", "supporters", "journalists", "voters",
-    "listeners", "viewers", "crowd",
+    "reporters",
+    "me",
+    "us",
+    "him",
+    "her",
+    "them",
+    "supporters",
+    "journalists",
+    "voters",
+    "listeners",
+    "viewers",
+    "crowd",
 ];
 
 fn lower(text: &str, t: &Tok) -> String {
@@ -43,12 +156,14 @@ fn lower(text: &str, t: &Tok) -> String {
 /// A cue at token `k`: its span and the index of the token after it.
 /// `pointed` needs `out`; weak cues need `that` next.
 pub fn cue_at(text: &str, toks: &[Tok], k: usize) -> Option<(Span, usize)> {
-    let t = toks.get(k).filter(|t| t.kind == TokKind::Word)?;
+    // Verbs of saying are lowercase in running text; `State` is a name.
+    let t = toks
+        .get(k)
+        .filter(|t| t.kind == TokKind::Word && !starts_upper(t.slice(text)))?;
     let w = lower(text, t);
     if w == "pointed" {
         let next = toks.get(k + 1)?;
-        return (lower(text, next) == "out")
-            .then(|| (Span::new(t.start, next.end), k + 2));
+        return (lower(text, next) == "out").then(|| (Span::new(t.start, next.end), k + 2));
     }
     if CUES.contains(&w.as_str()) {
         return Some((Span::new(t.start, t.end), k + 1));
@@ -73,20 +188,34 @@ pub fn is_cue_object(text: &str, t: &Tok) -> bool {
         && (OBJECTS.contains(&lower(text, t).as_str()) || starts_upper(t.slice(text)))
 }
 
+/// Cues whose object is the listener: `told reporters ...`.
+const TELL: [&str; 10] = [
+    "tell", "tells", "told", "telling", "asked", "asks", "warned", "assured", "reminded",
+    "informed",
+];
+
 /// From the token after a cue, skips its object and `that` to where the
 /// reported content starts: `told reporters on Monday that [content]`,
-/// `said [content]`.
+/// `told reporters [content]`, `said [content]`. `after` is the token after
+/// the cue, which is the token before it.
 pub fn skip_cue_object(text: &str, toks: &[Tok], after: usize, limit: usize) -> usize {
     // `that` within the next seven words, with no punctuation before it.
-    for k in after..(after + 8).min(toks.len()) {
-        if toks[k].start >= limit || toks[k].kind != TokKind::Word {
+    for (k, t) in toks.iter().enumerate().skip(after).take(8) {
+        if t.start >= limit || t.kind != TokKind::Word {
             break;
         }
-        if lower(text, &toks[k]) == "that" {
+        if lower(text, t) == "that" {
             return k + 1;
         }
     }
-    // An object alone: `told reporters, ...`, `told CNN ...`.
+    let tells = after
+        .checked_sub(1)
+        .and_then(|c| toks.get(c))
+        .is_some_and(|c| TELL.contains(&lower(text, c).as_str()));
+    if !tells {
+        return after;
+    }
+    // The listener: `reporters`, `CNN`, `The Washington Post`.
     let mut k = after;
     while k < toks.len() && toks[k].start < limit && is_cue_object(text, &toks[k]) {
         if k - after >= 5 {
@@ -94,8 +223,5 @@ pub fn skip_cue_object(text: &str, toks: &[Tok], after: usize, limit: usize) -> 
         }
         k += 1;
     }
-    if k > after && toks.get(k).is_some_and(|t| t.kind == TokKind::Punct) {
-        return k;
-    }
-    after
+    k
 }

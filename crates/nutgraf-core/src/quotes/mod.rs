@@ -65,14 +65,18 @@ pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
     let text = seg.doc.text.as_str();
     // Quotes with their paragraph index.
     let mut out: Vec<(usize, Quote)> = Vec::new();
+    // Body sentences by paragraph (sentences come in paragraph order).
+    let mut by_para: Vec<Vec<Span>> = vec![Vec::new(); seg.paragraphs.len()];
+    for s in &seg.sentences {
+        if s.kind == SentenceKind::Body {
+            if let Some(v) = by_para.get_mut(s.paragraph) {
+                v.push(s.span);
+            }
+        }
+    }
     for (p, para) in seg.paragraphs.iter().enumerate() {
         let toks = scan::tokenize(text, *para);
-        let sentences: Vec<Span> = seg
-            .sentences
-            .iter()
-            .filter(|s| s.paragraph == p && s.kind == SentenceKind::Body)
-            .map(|s| s.span)
-            .collect();
+        let sentences = &by_para[p];
         let quoted = scan::quoted_spans(text, &toks);
         let mut direct_sentences: Vec<Span> = Vec::new();
         let mut q = 0;
@@ -83,7 +87,7 @@ pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
                 q += 1;
                 continue;
             }
-            let sentence = enclosing(&sentences, content).unwrap_or(*para);
+            let sentence = enclosing(sentences, content).unwrap_or(*para);
             direct_sentences.push(sentence);
             let mut spans = vec![content];
             let mut attribution = attribution_after(text, &toks, close, sentence, *para);
@@ -102,8 +106,16 @@ pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
             out.push((p, make(text, QuoteKind::Direct, cue, speaker, spans)));
             q += 1;
         }
-        for &s in &sentences {
-            if direct_sentences.iter().any(|d| d.start < s.end && s.start < d.end) {
+        // Both lists are in text order: walk them together.
+        let mut d = 0;
+        for &s in sentences {
+            while d < direct_sentences.len() && direct_sentences[d].end <= s.start {
+                d += 1;
+            }
+            if direct_sentences
+                .get(d)
+                .is_some_and(|ds| ds.start < s.end && s.start < ds.end)
+            {
                 continue;
             }
             if let Some(quote) = reported(text, &toks, s) {
@@ -154,15 +166,15 @@ fn make(
 
 /// The sentence span that holds `inner`'s start.
 fn enclosing(sentences: &[Span], inner: Span) -> Option<Span> {
-    let first = sentences
-        .iter()
-        .position(|s| s.start <= inner.start && inner.start < s.end.max(s.start + 1))?;
+    // Sentences are sorted and disjoint: binary search both ends.
+    let first = sentences.partition_point(|s| s.end <= inner.start);
+    let s = sentences.get(first).filter(|s| s.start <= inner.start)?;
     // A quote may run over several sentences: take them all.
-    let last = sentences[first..]
-        .iter()
-        .rposition(|s| s.start < inner.end)
-        .map_or(first, |k| first + k);
-    Some(Span::new(sentences[first].start, sentences[last].end))
+    let last = sentences
+        .partition_point(|s| s.start < inner.end)
+        .saturating_sub(1)
+        .max(first);
+    Some(Span::new(s.start, sentences[last].end))
 }
 
 /// A quotation with a clause in it: four or more words, or any sentence
@@ -237,9 +249,15 @@ fn attribution_after(
     }
     // `"..." to drive up the price, she said.`: a closing `, SPEAKER CUE`
     // at the sentence's end, after words that finish the quoted clause.
-    let end = (i..toks.len()).take_while(|&k| toks[k].start < limit).last()?;
+    let end = (i..toks.len())
+        .take_while(|&k| toks[k].start < limit)
+        .last()?;
     let comma = (i..end).rev().find(|&k| scan::is_comma(text, &toks[k]))?;
-    if end - comma > 8 || toks[comma + 1..=end].iter().any(|t| t.kind == TokKind::Quote) {
+    if end - comma > 8
+        || toks[comma + 1..=end]
+            .iter()
+            .any(|t| t.kind == TokKind::Quote)
+    {
         return None;
     }
     for k in comma + 2..=end {
@@ -263,7 +281,10 @@ fn attribution_before(
     open: usize,
     sentence: Span,
 ) -> Option<Attribution> {
-    let first = toks.iter().position(|t| t.start >= sentence.start)?;
+    // Look back at most 64 tokens, within the sentence.
+    let first = toks
+        .partition_point(|t| t.start < sentence.start)
+        .max(open.saturating_sub(64));
     if open <= first {
         return None;
     }
@@ -289,10 +310,13 @@ fn attribution_before(
 
 /// Reported speech in one sentence with no direct quote.
 fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote> {
-    let idx: Vec<usize> = (0..toks.len())
-        .filter(|&k| toks[k].start >= sentence.start && toks[k].end <= sentence.end)
-        .collect();
-    let (&first, &last) = (idx.first()?, idx.last()?);
+    let first = toks.partition_point(|t| t.start < sentence.start);
+    let last = toks
+        .partition_point(|t| t.end <= sentence.end)
+        .checked_sub(1)?;
+    if first >= toks.len() || last < first {
+        return None;
+    }
     // Content ends before the sentence's final punctuation.
     let end_tok = if toks[last].kind == TokKind::Punct {
         last.checked_sub(1)?
@@ -318,14 +342,23 @@ fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote> {
         });
     }
     // `CONTENT, according to X.` / `CONTENT, X said.` / `CONTENT, said X.`
-    if let Some(comma) = (first + 1..end_tok).rev().find(|&k| scan::is_comma(text, &toks[k])) {
+    if let Some(comma) = (first + 1..end_tok)
+        .rev()
+        .find(|&k| scan::is_comma(text, &toks[k]))
+    {
         let tail = comma + 1;
-        if end_tok >= tail && end_tok - tail <= 9 && content_ok(text, toks, first, comma - 1) {
+        if end_tok >= tail && end_tok - tail <= 9 && content_words(toks, first, comma - 1) >= 5 {
             let content = Span::new(toks[first].start, toks[comma - 1].end);
             if let Some((cue, after)) = lexicon::according_to(text, toks, tail) {
-                let speaker = (after <= end_tok)
-                    .then(|| Span::new(toks[after].start, toks[end_tok].end));
-                return Some(make(text, QuoteKind::Indirect, Some(cue), speaker, vec![content]));
+                let speaker =
+                    (after <= end_tok).then(|| Span::new(toks[after].start, toks[end_tok].end));
+                return Some(make(
+                    text,
+                    QuoteKind::Indirect,
+                    Some(cue),
+                    speaker,
+                    vec![content],
+                ));
             }
             if let Some((cue, after)) = lexicon::cue_at(text, toks, tail) {
                 let sp = scan::noun_phrase_forward(text, toks, after, toks[end_tok].end);
@@ -382,12 +415,17 @@ fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote> {
 
 /// Reported content needs a clause: at least four words.
 fn content_ok(_text: &str, toks: &[Tok], from: usize, to: usize) -> bool {
-    from <= to
-        && toks[from..=to]
-            .iter()
-            .filter(|t| t.kind == TokKind::Word)
-            .count()
-            >= 4
+    content_words(toks, from, to) >= 4
+}
+
+fn content_words(toks: &[Tok], from: usize, to: usize) -> usize {
+    if from > to {
+        return 0;
+    }
+    toks[from..=to]
+        .iter()
+        .filter(|t| t.kind == TokKind::Word)
+        .count()
 }
 
 fn is_soft(text: &str, t: &Tok) -> bool {
@@ -399,4 +437,156 @@ fn skip_soft(text: &str, toks: &[Tok], mut i: usize) -> usize {
         i += 1;
     }
     i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::{NewsSegmenter, Segmenter};
+    use crate::Document;
+
+    fn quotes(text: &str) -> Vec<Quote> {
+        let doc = Document::new(text);
+        let q = extract(&NewsSegmenter::default().segment(&doc));
+        for quote in &q {
+            for c in &quote.content {
+                assert!(
+                    text.get(c.start..c.end).is_some(),
+                    "content span on char boundaries"
+                );
+            }
+            for s in quote.cue.iter().chain(quote.speaker.iter()) {
+                assert!(text.get(s.start..s.end).is_some());
+            }
+        }
+        q
+    }
+
+    fn speaker(text: &str, q: &Quote) -> Option<String> {
+        q.speaker.map(|s| s.slice(text).to_string())
+    }
+
+    #[test]
+    fn split_quote_is_one_quote_with_two_spans() {
+        let text = "\u{201c}We will,\u{201d} she said, \u{201c}win this race.\u{201d}";
+        let q = quotes(text);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].content.len(), 2);
+        assert_eq!(speaker(text, &q[0]).as_deref(), Some("she"));
+        assert_eq!(q[0].cue.map(|c| c.slice(text)), Some("said"));
+    }
+
+    #[test]
+    fn attribution_before_and_after_and_cue_first() {
+        let text = "The mayor said: \"The pier will reopen on Friday morning.\"\n\n\
+                    \"Nobody was hurt in the storm,\" said Ana Reyes, the harbour master.";
+        let q = quotes(text);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(speaker(text, &q[0]).as_deref(), Some("The mayor"));
+        assert_eq!(speaker(text, &q[1]).as_deref(), Some("Ana Reyes"));
+        assert_eq!(q[1].speaker_name.as_deref(), Some("Ana Reyes"));
+    }
+
+    #[test]
+    fn pronouns_surnames_and_roles_resolve_to_full_names() {
+        let text = "Secretary of State Mike Pompeo arrived on Monday. The talks will go on for weeks, Pompeo said.\n\n\
+                    \"We are close to a deal on the border,\" he said.\n\n\
+                    A spokesman, Tom Hale, said the delegation would stay through Thursday.\n\n\
+                    The spokesman said the hotel bill would be paid by the ministry.";
+        let q = quotes(text);
+        let names: Vec<&str> = q.iter().filter_map(|q| q.speaker_name.as_deref()).collect();
+        assert_eq!(
+            names,
+            [
+                "Secretary of State Mike Pompeo",
+                "Secretary of State Mike Pompeo",
+                "Tom Hale",
+                "Tom Hale"
+            ],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn reported_speech_forms() {
+        let cases = [
+            (
+                "Officials said that the bridge would reopen in May.",
+                "Officials",
+                "the bridge would reopen in May",
+            ),
+            (
+                "The bridge would reopen in May, officials said.",
+                "officials",
+                "The bridge would reopen in May",
+            ),
+            (
+                "According to the council, the bridge would reopen in May.",
+                "the council",
+                "the bridge would reopen in May",
+            ),
+            (
+                "The bridge would reopen in May, according to the council.",
+                "the council",
+                "The bridge would reopen in May",
+            ),
+            (
+                "The mayor told reporters the bridge would reopen in May.",
+                "The mayor",
+                "the bridge would reopen in May",
+            ),
+        ];
+        for (text, who, what) in cases {
+            let q = quotes(text);
+            assert_eq!(q.len(), 1, "{text}: {q:?}");
+            assert_eq!(q[0].kind, QuoteKind::Indirect);
+            assert_eq!(speaker(text, &q[0]).as_deref(), Some(who), "{text}");
+            assert_eq!(q[0].text, what, "{text}");
+        }
+    }
+
+    #[test]
+    fn unattributed_quote_continues_the_last_speaker() {
+        let text = "\"The water rose fast,\" Ana Reyes said.\n\n\"By midnight the pier was gone and the boats had moved.\"";
+        let q = quotes(text);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[1].speaker_name.as_deref(), Some("Ana Reyes"));
+        assert_eq!(q[1].cue, None);
+    }
+
+    #[test]
+    fn scare_quotes_are_not_quotes() {
+        let q = quotes("The plan was called a \"disaster\" by some of them.");
+        assert!(q.iter().all(|q| q.kind == QuoteKind::Indirect), "{q:?}");
+        assert!(quotes("A \"disaster\" hit the town.").is_empty());
+    }
+
+    #[test]
+    fn hostile_inputs_give_sensible_output() {
+        // Unbalanced marks.
+        let q = quotes("\"We will win,\" she said. \"And then \u{201d} \u{201c} \"\" \u{ab}");
+        assert!(!q.is_empty());
+        // A 10,000-character quote.
+        let long = format!("She said: \"{}\"", "word and more words ".repeat(500));
+        let q = quotes(&long);
+        assert_eq!(q.len(), 1);
+        assert!(q[0].text.len() > 10_000);
+        // An article that is all quotes.
+        let all =
+            "\"One two three four.\" \"Five six seven eight.\"\n\n\"Nine ten eleven twelve.\""
+                .repeat(50);
+        let q = quotes(&all);
+        assert!(q.len() >= 100, "{}", q.len());
+        // Marks and cues with nothing around them.
+        for t in [
+            "\"",
+            "said",
+            "\u{201c}\u{201d}",
+            ", said",
+            "according to",
+            "\"a\" said \"b\"",
+        ] {
+            quotes(t);
+        }
+    }
 }

@@ -29,7 +29,10 @@ impl Tok {
 }
 
 fn is_quote(c: char) -> bool {
-    matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{ab}' | '\u{bb}' | '\u{201e}')
+    matches!(
+        c,
+        '"' | '\u{201c}' | '\u{201d}' | '\u{ab}' | '\u{bb}' | '\u{201e}'
+    )
 }
 
 /// Titles and other words that take a dot and are no sentence end.
@@ -143,22 +146,58 @@ pub fn is_comma(text: &str, t: &Tok) -> bool {
 /// Words that may sit between a speaker and the cue: `has said`,
 /// `also told`, `later wrote`.
 const AUX: [&str; 32] = [
-    "has", "had", "have", "also", "later", "previously", "once", "repeatedly", "then", "would",
-    "will", "did", "does", "reportedly", "recently", "never", "further", "again", "initially",
-    "first", "earlier", "often", "long", "publicly", "privately", "even", "just", "already",
-    "still", "frequently", "openly", "specifically",
+    "has",
+    "had",
+    "have",
+    "also",
+    "later",
+    "previously",
+    "once",
+    "repeatedly",
+    "then",
+    "would",
+    "will",
+    "did",
+    "does",
+    "reportedly",
+    "recently",
+    "never",
+    "further",
+    "again",
+    "initially",
+    "first",
+    "earlier",
+    "often",
+    "long",
+    "publicly",
+    "privately",
+    "even",
+    "just",
+    "already",
+    "still",
+    "frequently",
+    "openly",
+    "specifically",
 ];
 
 /// Words a speaker phrase never reaches past, going back from the cue.
 const STOP_BACK: [&str; 22] = [
-    "that", "which", "who", "but", "as", "when", "while", "because", "if", "so", "after",
-    "before", "than", "where", "what", "whom", "since", "although", "though", "until", "and",
-    "or",
+    "that", "which", "who", "but", "as", "when", "while", "because", "if", "so", "after", "before",
+    "than", "where", "what", "whom", "since", "although", "though", "until", "and", "or",
 ];
 
 /// Leading words trimmed off a speaker phrase.
 const LEAD_TRIM: [&str; 10] = [
-    "but", "and", "so", "yet", "however", "meanwhile", "still", "now", "instead", "also",
+    "but",
+    "and",
+    "so",
+    "yet",
+    "however",
+    "meanwhile",
+    "still",
+    "now",
+    "instead",
+    "also",
 ];
 
 /// The speaker phrase ending just before the cue at token `cue`, reaching
@@ -217,9 +256,32 @@ fn noun_phrase_back_plain(text: &str, toks: &[Tok], lo: usize, end: usize) -> Op
 
 /// Words a speaker phrase stops at, going forward from the cue.
 const STOP_FORWARD: [&str; 26] = [
-    "on", "in", "at", "during", "after", "before", "while", "when", "to", "from", "with", "as",
-    "that", "who", "which", "last", "this", "earlier", "later", "yesterday", "today", "tonight",
-    "because", "and", "but", "adding",
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "while",
+    "when",
+    "to",
+    "from",
+    "with",
+    "as",
+    "that",
+    "who",
+    "which",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "yesterday",
+    "today",
+    "tonight",
+    "because",
+    "and",
+    "but",
+    "adding",
 ];
 
 /// The speaker phrase starting at token `from` (`said Jane Doe, a ...`):
@@ -266,7 +328,7 @@ mod tests {
     fn tokens_keep_inner_marks() {
         assert_eq!(
             words("“It’s U.S. policy,” she said -- again."),
-            ["“", "It’s", "U.S", ".", "policy", ",", "”", "she", "said", "--", "again", "."]
+            ["“", "It’s", "U.S.", "policy", ",", "”", "she", "said", "--", "again", "."]
         );
     }
 

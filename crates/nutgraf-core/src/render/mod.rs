@@ -47,6 +47,55 @@ pub fn render(
     }
 }
 
+/// The quotes of a summary alone, as `--quotes-only` writes them in JSON:
+/// `{"id", "quotes", "offset_unit", "text"}` (`id` and `text` as in the
+/// full output).
+#[derive(Debug, Serialize)]
+pub struct QuotesOnly<'a> {
+    /// The document's id, if it had one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<&'a str>,
+    /// Quotes and attributions in text order.
+    pub quotes: &'a [crate::quotes::Quote],
+    /// Always `"byte"`.
+    pub offset_unit: &'a str,
+    /// The extracted text the offsets point into (HTML input only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<&'a str>,
+}
+
+impl<'a> QuotesOnly<'a> {
+    /// The quotes part of `summary`.
+    pub fn of(summary: &'a Summary) -> QuotesOnly<'a> {
+        QuotesOnly {
+            id: summary.id.as_deref(),
+            quotes: &summary.quotes,
+            offset_unit: &summary.offset_unit,
+            text: summary.text.as_deref(),
+        }
+    }
+}
+
+/// Writes only the quotes of `summary`: the "Who said what" list in text
+/// (`Who said what:` then `- Speaker — words` lines) and Markdown, or
+/// [`QuotesOnly`] as one JSON line.
+pub fn render_quotes(format: Format, summary: &Summary, w: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Text => {
+            writeln!(w, "Who said what:")?;
+            write_who_said_what(summary, w)
+        }
+        Format::Markdown => {
+            writeln!(w, "## Who said what\n")?;
+            write_who_said_what(summary, w)
+        }
+        Format::Json => {
+            serde_json::to_writer(&mut *w, &QuotesOnly::of(summary))?;
+            w.write_all(b"\n")
+        }
+    }
+}
+
 /// Folds all white space (line breaks included) to single spaces.
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")

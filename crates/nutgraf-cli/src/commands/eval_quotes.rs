@@ -1,0 +1,64 @@
+//! `nutgraf eval-quotes`: quote and speaker figures on a PolNeAR split.
+
+use std::io::Write;
+
+use anyhow::Context;
+use nutgraf_core::eval::quotes::{load_gold, QuoteScorer};
+use nutgraf_core::segment::{NewsSegmenter, Segmenter};
+use nutgraf_core::Document;
+use rayon::prelude::*;
+
+use crate::cli::EvalQuotesArgs;
+use crate::input::BadInput;
+use crate::ExitStatus;
+
+/// Runs `eval-quotes`.
+pub fn run(args: EvalQuotesArgs) -> anyhow::Result<ExitStatus> {
+    let dir = args.dir.as_path();
+    let text_dir = dir.join("text");
+    let entries = fs_err::read_dir(&text_dir).map_err(|e| {
+        BadInput(format!(
+            "{e} (expected a PolNeAR split folder with text/ and attributions/)"
+        ))
+    })?;
+    let mut names: Vec<String> = entries
+        .flatten()
+        .filter_map(|e| {
+            let f = e.file_name().to_string_lossy().into_owned();
+            f.strip_suffix(".txt").map(str::to_string)
+        })
+        .collect();
+    names.sort();
+    if names.is_empty() {
+        return Err(BadInput(format!("{}: no .txt files", text_dir.display())).into());
+    }
+    let docs: Vec<_> = names
+        .par_iter()
+        .map(|name| -> anyhow::Result<_> {
+            let (text, gold) = load_gold(dir, name)
+                .with_context(|| format!("reading {name} in {}", dir.display()))?;
+            let doc = Document::new(text);
+            let quotes = nutgraf_core::quotes::extract(&NewsSegmenter::default().segment(&doc));
+            Ok((name, doc, gold, quotes))
+        })
+        .collect::<anyhow::Result<_>>()?;
+    let mut scorer = QuoteScorer::default();
+    let mut out = match &args.output {
+        Some(p) => Some(std::io::BufWriter::new(fs_err::File::create(p)?)),
+        None => None,
+    };
+    for (name, doc, gold, quotes) in &docs {
+        scorer.add(&doc.text, gold, Some(quotes));
+        if let Some(w) = out.as_mut() {
+            let line = serde_json::json!({"id": name, "offset_unit": "byte", "quotes": quotes});
+            writeln!(w, "{line}")?;
+        }
+    }
+    if let Some(mut w) = out {
+        w.flush()?;
+    }
+    let stdout = std::io::stdout();
+    let mut lock = stdout.lock();
+    writeln!(lock, "{}", serde_json::to_string(&scorer.scores())?)?;
+    Ok(ExitStatus::Success)
+}
