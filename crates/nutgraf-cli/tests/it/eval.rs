@@ -109,3 +109,44 @@ fn train_writes_a_model_that_summarize_loads() {
     let v: Value = serde_json::from_str(&stdout(&s)).unwrap();
     assert_grounded(&text, &v);
 }
+
+/// `tests/fixtures-polnear`: one article of our own in PolNeAR's layout,
+/// with two gold attributions (one quote, one reported statement).
+fn polnear_fixture() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures-polnear")
+}
+
+#[test]
+fn eval_quotes_scores_a_polnear_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("quotes.jsonl");
+    let o = nutgraf(
+        &[
+            "eval-quotes",
+            polnear_fixture().to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["docs"], 1);
+    assert_eq!(v["all"]["gold"], 2);
+    assert_eq!(v["all"]["content"]["r"], 1.0, "{v}");
+    assert_eq!(v["all"]["speaker"]["r"], 1.0, "{v}");
+    // Both contents match exactly, the reported one from its "that".
+    assert_eq!(v["all"]["content_exact"]["r"], 1.0, "{v}");
+    let line: Value = serde_json::from_str(std::fs::read_to_string(&out).unwrap().trim()).unwrap();
+    assert_eq!(line["id"], "ledger_2026-03-02_ferry");
+    assert_eq!(line["offset_unit"], "byte");
+    assert_eq!(line["quotes"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn eval_quotes_names_a_folder_without_texts() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = nutgraf(&["eval-quotes", dir.path().to_str().unwrap()], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("text"), "{}", stderr(&o));
+}

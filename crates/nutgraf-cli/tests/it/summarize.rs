@@ -73,10 +73,111 @@ fn markdown_and_points_flag() {
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.starts_with("# Chip plant\n\n"), "{out}");
+    // The points are the list right under the heading (a "Who said what"
+    // list may follow the body).
+    let points = out
+        .lines()
+        .skip(2)
+        .take_while(|l| !l.is_empty())
+        .filter(|l| l.starts_with("- "))
+        .count();
+    assert_eq!(points, 2, "{out}");
+}
+
+const QUOTED: &str =
+    "The Port Ellery ferry stayed shut on Monday after the storm tore up the north pier.\n\n\
+\"We will reopen the pier by Friday,\" the harbour master, Ana Reyes, said on Monday.\n\n\
+About 600 people cross on the ferry each weekday, and many spent the night in a school gym.\n\n\
+\"It was the worst damage in a decade,\" she said, \"and the decking simply lifted off.\"\n\n\
+The operator said that a reduced timetable would start on Thursday.\n";
+
+#[test]
+fn who_said_what_in_text_markdown_and_json() {
+    let o = nutgraf(&["summarize"], QUOTED.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let (_, who) = out.split_once("Who said what:\n").expect(&out);
+    let lines: Vec<&str> = who.lines().collect();
     assert_eq!(
-        out.lines().filter(|l| l.starts_with("- ")).count(),
-        2,
+        lines,
+        [
+            "- Ana Reyes \u{2014} \"We will reopen the pier by Friday,\"",
+            "- Ana Reyes \u{2014} \"It was the worst damage in a decade,\" \"and the decking simply lifted off.\"",
+            "- The operator \u{2014} that a reduced timetable would start on Thursday",
+        ],
         "{out}"
+    );
+
+    let o = nutgraf(&["summarize", "-f", "markdown"], QUOTED.as_bytes());
+    assert!(
+        stdout(&o).contains("\n## Who said what\n\n- Ana Reyes"),
+        "{}",
+        stdout(&o)
+    );
+
+    let o = nutgraf(&["summarize", "-f", "json"], QUOTED.as_bytes());
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["offset_unit"], "byte");
+    let quotes = v["quotes"].as_array().unwrap();
+    assert_eq!(quotes.len(), 3);
+    for q in quotes {
+        let mut joined = Vec::new();
+        for c in q["content"].as_array().unwrap() {
+            let (s, e) = (
+                c["start"].as_u64().unwrap() as usize,
+                c["end"].as_u64().unwrap() as usize,
+            );
+            joined.push(&QUOTED[s..e]);
+        }
+        assert_eq!(joined.join(" "), q["text"].as_str().unwrap());
+        if let Some(sp) = q["speaker"].as_object() {
+            let (s, e) = (
+                sp["start"].as_u64().unwrap() as usize,
+                sp["end"].as_u64().unwrap() as usize,
+            );
+            assert!(!QUOTED[s..e].trim().is_empty());
+        }
+    }
+    assert_eq!(quotes[1]["speaker_name"], "Ana Reyes");
+    assert_eq!(
+        quotes[1]["content"].as_array().unwrap().len(),
+        2,
+        "split quote: {}",
+        quotes[1]
+    );
+}
+
+#[test]
+fn quotes_only_and_no_quotes() {
+    let o = nutgraf(&["summarize", "--quotes-only"], QUOTED.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("Who said what:\n- Ana Reyes"), "{out}");
+    assert!(!out.contains("About 600 people"), "{out}");
+
+    let o = nutgraf(
+        &["summarize", "--quotes-only", "-f", "json"],
+        QUOTED.as_bytes(),
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["quotes"].as_array().unwrap().len(), 3);
+    assert!(v.get("key_points").is_none());
+
+    let o = nutgraf(
+        &["summarize", "--no-quotes", "-f", "json"],
+        QUOTED.as_bytes(),
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["quotes"].as_array().unwrap().len(), 0);
+
+    let o = nutgraf(
+        &["summarize", "--no-quotes", "--quotes-only"],
+        QUOTED.as_bytes(),
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "conflicting flags are a usage error"
     );
 }
 

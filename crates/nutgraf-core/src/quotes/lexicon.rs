@@ -194,8 +194,8 @@ const TELL: [&str; 10] = [
     "informed",
 ];
 
-/// From the token after a cue, skips its object and `that` to where the
-/// reported content starts: `told reporters on Monday that [content]`,
+/// From the token after a cue, skips its object to where the reported
+/// content starts: `told reporters on Monday [that content]`,
 /// `told reporters [content]`, `said [content]`. `after` is the token after
 /// the cue, which is the token before it.
 pub fn skip_cue_object(text: &str, toks: &[Tok], after: usize, limit: usize) -> usize {
@@ -205,7 +205,8 @@ pub fn skip_cue_object(text: &str, toks: &[Tok], after: usize, limit: usize) -> 
             break;
         }
         if lower(text, t) == "that" {
-            return k + 1;
+            // PolNeAR's content spans start at the complementizer.
+            return k;
         }
     }
     let tells = after

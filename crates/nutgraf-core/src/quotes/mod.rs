@@ -513,7 +513,7 @@ mod tests {
             (
                 "Officials said that the bridge would reopen in May.",
                 "Officials",
-                "the bridge would reopen in May",
+                "that the bridge would reopen in May",
             ),
             (
                 "The bridge would reopen in May, officials said.",

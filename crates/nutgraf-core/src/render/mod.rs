@@ -205,8 +205,21 @@ mod tests {
             .take_while(|l| l.starts_with("- "))
             .count();
         assert!((3..=4).contains(&points), "{out}");
-        assert_eq!(lines.len(), 1 + points + 3, "three body paragraphs: {out}");
+        // Then three body paragraphs, then who said what.
+        let body = lines[1 + points..]
+            .iter()
+            .take_while(|l| **l != "Who said what:")
+            .count();
+        assert_eq!(body, 3, "three body paragraphs: {out}");
         assert_eq!(lines[1 + points], "Rain closed the ferry on Monday.");
+        assert_eq!(
+            lines[1 + points + 3..],
+            [
+                "Who said what:",
+                "- The harbour master \u{2014} winds topped 90 km/h"
+            ],
+            "{out}"
+        );
     }
 
     #[test]
