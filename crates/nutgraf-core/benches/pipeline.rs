@@ -1,4 +1,5 @@
-//! Criterion benchmarks: segment, analyze, and end-to-end summarize.
+//! Criterion benchmarks: segment, analyze, quotes, and end-to-end summarize
+//! with and without quotes.
 //!
 //! The corpus is the CNN/DailyMail development set when `../shared` is
 //! beside the repository (the first 2,000 articles), otherwise our own
@@ -81,6 +82,31 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             for d in &docs {
                 black_box(WordAnalyzer.analyze(seg.segment(d)).tokens.len());
+            }
+        })
+    });
+    g.bench_function("segment+quotes", |b| {
+        b.iter(|| {
+            for d in &docs {
+                black_box(nutgraf_core::quotes::extract(&seg.segment(d)).len());
+            }
+        })
+    });
+    let no_quotes = nutgraf_core::PipelineBuilder::from_config(nutgraf_core::PipelineConfig {
+        skip_quotes: true,
+        ..Default::default()
+    })
+    .build()
+    .expect("pipeline");
+    g.bench_function("summarize-no-quotes", |b| {
+        b.iter(|| {
+            for d in &docs {
+                black_box(
+                    no_quotes
+                        .summarize(d)
+                        .map(|s| s.key_points.len())
+                        .unwrap_or(0),
+                );
             }
         })
     });

@@ -9,7 +9,7 @@
 //!   somewhere in the article (`spokesman John Doe`) or right before it
 //!   (`John Doe, the spokesman`), else the phrase itself.
 
-use super::scan::{starts_upper, tokenize, Tok, TokKind};
+use super::scan::{starts_upper, Tok, TokKind};
 use super::Quote;
 use crate::Span;
 use rustc_hash::FxHashMap;
@@ -68,12 +68,11 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
 
 /// Fills `speaker_name` of every quote that has a speaker. Linear in the
 /// text: name look-ups go through maps built once.
-pub fn resolve(text: &str, quotes: &mut [Quote]) {
+pub fn resolve(text: &str, toks: &[Tok], quotes: &mut [Quote]) {
     if quotes.iter().all(|q| q.speaker.is_none()) {
         return;
     }
-    let toks = tokenize(text, Span::new(0, text.len()));
-    let mentions = name_mentions(text, &toks);
+    let mentions = name_mentions(text, toks);
     // For every word of a name, the longest (then first) mention with it.
     let mut fullest: FxHashMap<&str, Span> = FxHashMap::default();
     for m in &mentions {
@@ -113,7 +112,7 @@ pub fn resolve(text: &str, quotes: &mut [Quote]) {
         } else if roles.len() < MAX_ROLES || roles.contains_key(&lower) {
             roles
                 .entry(lower)
-                .or_insert_with(|| role_name(text, &toks, &by_start, &by_end, phrase))
+                .or_insert_with(|| role_name(text, toks, &by_start, &by_end, phrase))
                 .clone()
         } else {
             None
@@ -167,6 +166,7 @@ fn role_name(
 
 #[cfg(test)]
 mod tests {
+    use super::super::scan::tokenize;
     use super::*;
 
     #[test]

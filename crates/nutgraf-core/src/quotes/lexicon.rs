@@ -149,9 +149,43 @@ const OBJECTS: [&str; 12] = [
     "crowd",
 ];
 
-fn lower(text: &str, t: &Tok) -> String {
-    t.slice(text).to_ascii_lowercase()
+/// Lowercase copy of a short token, without allocating; `None` for words
+/// longer than any in our lists.
+struct Lower {
+    buf: [u8; 16],
+    len: usize,
 }
+
+impl Lower {
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
+impl PartialEq<&str> for Lower {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+fn lower(text: &str, t: &Tok) -> Lower {
+    let w = t.slice(text).as_bytes();
+    let mut buf = [0u8; 16];
+    if w.len() > buf.len() || !w.is_ascii() {
+        return Lower { buf, len: 0 };
+    }
+    for (b, c) in buf.iter_mut().zip(w) {
+        *b = c.to_ascii_lowercase();
+    }
+    Lower { buf, len: w.len() }
+}
+
+type WordSet = rustc_hash::FxHashSet<&'static str>;
+
+static CUE_SET: std::sync::LazyLock<WordSet> =
+    std::sync::LazyLock::new(|| CUES.iter().copied().collect());
+static WEAK_SET: std::sync::LazyLock<WordSet> =
+    std::sync::LazyLock::new(|| WEAK_CUES.iter().copied().collect());
 
 /// A cue at token `k`: its span and the index of the token after it.
 /// `pointed` needs `out`; weak cues need `that` next.
@@ -160,15 +194,19 @@ pub fn cue_at(text: &str, toks: &[Tok], k: usize) -> Option<(Span, usize)> {
     let t = toks
         .get(k)
         .filter(|t| t.kind == TokKind::Word && !starts_upper(t.slice(text)))?;
+    // Every cue is 3 to 12 ASCII letters.
+    if !(3..=12).contains(&t.len_bytes()) {
+        return None;
+    }
     let w = lower(text, t);
     if w == "pointed" {
         let next = toks.get(k + 1)?;
         return (lower(text, next) == "out").then(|| (Span::new(t.start, next.end), k + 2));
     }
-    if CUES.contains(&w.as_str()) {
+    if CUE_SET.contains(w.as_str()) {
         return Some((Span::new(t.start, t.end), k + 1));
     }
-    if WEAK_CUES.contains(&w.as_str()) {
+    if WEAK_SET.contains(w.as_str()) {
         let next = toks.get(k + 1)?;
         return (lower(text, next) == "that").then(|| (Span::new(t.start, t.end), k + 1));
     }

@@ -74,8 +74,12 @@ pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
             }
         }
     }
+    // One pass of tokens over the whole text, shared with name resolution.
+    let all_toks = scan::tokenize(text, Span::new(0, text.len()));
     for (p, para) in seg.paragraphs.iter().enumerate() {
-        let toks = scan::tokenize(text, *para);
+        let from = all_toks.partition_point(|t| t.start < para.start);
+        let to = all_toks.partition_point(|t| t.start < para.end);
+        let toks = &all_toks[from..to];
         let sentences = &by_para[p];
         let quoted = scan::quoted_spans(text, &toks);
         let mut direct_sentences: Vec<Span> = Vec::new();
@@ -138,7 +142,7 @@ pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
         }
     }
     let mut quotes: Vec<Quote> = out.into_iter().map(|(_, q)| q).collect();
-    coref::resolve(text, &mut quotes);
+    coref::resolve(text, &all_toks, &mut quotes);
     quotes
 }
 

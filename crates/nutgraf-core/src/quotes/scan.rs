@@ -26,6 +26,10 @@ impl Tok {
     pub fn slice<'t>(&self, text: &'t str) -> &'t str {
         &text[self.start..self.end]
     }
+
+    pub fn len_bytes(&self) -> usize {
+        self.end - self.start
+    }
 }
 
 fn is_quote(c: char) -> bool {
@@ -59,12 +63,14 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
         if c.is_alphanumeric() {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = it.peek() {
-                let joins = matches!(d, '\'' | '\u{2019}' | '-' | '.' | '&');
-                let next_alnum = s[j + d.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
-                if d.is_alphanumeric() || (joins && next_alnum) {
+                let joins = || {
+                    matches!(d, '\'' | '\u{2019}' | '-' | '.' | '&')
+                        && s[j + d.len_utf8()..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphanumeric)
+                };
+                if d.is_alphanumeric() || joins() {
                     end = j + d.len_utf8();
                     it.next();
                 } else {
