@@ -81,30 +81,30 @@ pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
         let to = all_toks.partition_point(|t| t.start < para.end);
         let toks = &all_toks[from..to];
         let sentences = &by_para[p];
-        let quoted = scan::quoted_spans(text, &toks);
+        let quoted = scan::quoted_spans(text, toks);
         let mut direct_sentences: Vec<Span> = Vec::new();
         let mut q = 0;
         while q < quoted.len() {
             let (open, close) = quoted[q];
             let content = Span::new(toks[open].start, toks[close].end);
-            if !is_real_quote(text, &toks, open, close) {
+            if !is_real_quote(text, toks, open, close) {
                 q += 1;
                 continue;
             }
             let sentence = enclosing(sentences, content).unwrap_or(*para);
             direct_sentences.push(sentence);
             let mut spans = vec![content];
-            let mut attribution = attribution_after(text, &toks, close, sentence, *para);
+            let mut attribution = attribution_after(text, toks, close, sentence, *para);
             if let Some(a) = &attribution {
                 // `"A," she said, "B."`: the next quote opens right after.
                 if let Some(&(o2, c2)) = quoted.get(q + 1) {
-                    if o2 == a.next_tok && is_real_quote(text, &toks, o2, c2) {
+                    if o2 == a.next_tok && is_real_quote(text, toks, o2, c2) {
                         spans.push(Span::new(toks[o2].start, toks[c2].end));
                         q += 1;
                     }
                 }
             } else {
-                attribution = attribution_before(text, &toks, open, sentence);
+                attribution = attribution_before(text, toks, open, sentence);
             }
             let (cue, speaker) = attribution.map_or((None, None), |a| (Some(a.cue), a.speaker));
             out.push((p, make(text, QuoteKind::Direct, cue, speaker, spans)));
@@ -122,7 +122,7 @@ pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
             {
                 continue;
             }
-            if let Some(quote) = reported(text, &toks, s) {
+            if let Some(quote) = reported(text, toks, s) {
                 out.push((p, quote));
             }
         }
