@@ -390,10 +390,9 @@ fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote> {
         }
     }
     // `SPEAKER CUE (that) CONTENT`: the first cue with a speaker before it.
-    for k in first + 1..end_tok.min(first + 14) {
-        if scan::is_comma(text, &toks[k]) && k > first + 8 {
-            break;
-        }
+    // The speaker phrase starts after the last comma before the cue, so
+    // `In an interview on Sunday, the senator said ...` works too.
+    for k in first + 1..end_tok.min(first + 40) {
         let Some((cue, after)) = lexicon::cue_at(text, toks, k) else {
             continue;
         };

@@ -218,6 +218,14 @@ pub fn noun_phrase_back(text: &str, toks: &[Tok], lo: usize, cue: usize) -> Opti
             break;
         }
     }
+    // `Paul Ryan (R-Wis.) said`: the parenthesis belongs to the name.
+    if end > lo + 1 && toks[end - 1].slice(text) == ")" {
+        let open = (end.saturating_sub(12).max(lo)..end - 1)
+            .rev()
+            .find(|&k| toks[k].slice(text) == "(")?;
+        let name = noun_phrase_back_plain(text, toks, lo, open)?;
+        return Some(Span::new(name.start, toks[end - 1].end));
+    }
     // `Jane Doe, a spokeswoman for the council, said`: the phrase runs
     // from the name to the appositive's end.
     if end > lo + 1 && is_comma(text, &toks[end - 1]) {
