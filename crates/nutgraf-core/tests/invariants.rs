@@ -1,5 +1,6 @@
 //! Span invariants on generated hostile text: whatever the input, summarizing
-//! never panics, and every key point slices the input to exactly its text,
+//! never panics, and every key point (and every quote span) slices the input
+//! to exactly its text,
 //! in article order, without overlap. Deterministic (a fixed LCG), so a
 //! failure reproduces.
 
@@ -97,6 +98,21 @@ fn check(pipeline: &Pipeline, text: &str) {
                 assert!(p.start >= last, "overlap or disorder in {text:?}");
                 assert!(!p.text.trim().is_empty());
                 last = p.end;
+            }
+            // Quotes: every span slices the input, and a quote's text is
+            // its content spans joined.
+            for q in &s.quotes {
+                let parts: Vec<&str> = q
+                    .content
+                    .iter()
+                    .map(|c| text.get(c.start..c.end).expect("content span slices"))
+                    .collect();
+                assert!(!parts.is_empty(), "a quote without content in {text:?}");
+                assert_eq!(parts.join(" "), q.text, "input {text:?}");
+                for span in q.cue.iter().chain(q.speaker.iter()) {
+                    assert!(text.get(span.start..span.end).is_some(), "{text:?}");
+                    assert!(span.start < span.end, "{text:?}");
+                }
             }
         }
         Err(Error::EmptyDocument) => assert!(text.trim().is_empty(), "{text:?}"),
