@@ -42,7 +42,13 @@ fn name_mentions(text: &str, toks: &[Tok]) -> Vec<Span> {
         let mut end = k + 1;
         loop {
             match toks.get(end) {
-                Some(n) if n.kind == TokKind::Word && starts_upper(n.slice(text)) => end += 1,
+                Some(n)
+                    if n.kind == TokKind::Word
+                        && starts_upper(n.slice(text))
+                        && !super::lexicon::is_cue_word(n.slice(text)) =>
+                {
+                    end += 1
+                }
                 Some(n)
                     if n.kind == TokKind::Word
                         && CONNECTORS.contains(&n.slice(text))

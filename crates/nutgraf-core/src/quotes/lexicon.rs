@@ -1,5 +1,7 @@
 //! Attribution cues: verbs of saying and their objects.
 
+use std::cell::Cell;
+
 use super::scan::{starts_upper, Tok, TokKind};
 use crate::Span;
 
@@ -183,13 +185,50 @@ static CUE_SET: std::sync::LazyLock<WordSet> =
 static WEAK_SET: std::sync::LazyLock<WordSet> =
     std::sync::LazyLock::new(|| WEAK_CUES.iter().copied().collect());
 
+thread_local! {
+    /// Set while the paragraph being read is a Title Case headline.
+    static TITLE_CASE: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Reads capitalized cues (`Christie Calls Clinton ...`) until the guard
+/// drops: for a paragraph in Title Case.
+pub fn title_case_guard(on: bool) -> impl Drop {
+    struct Guard(bool);
+    impl Drop for Guard {
+        fn drop(&mut self) {
+            TITLE_CASE.with(|c| c.set(self.0));
+        }
+    }
+    let before = TITLE_CASE.with(|c| c.replace(on));
+    Guard(before)
+}
+
+/// True for a headline in Title Case: under 30 words, most words of four
+/// letters or more capitalized.
+pub fn is_title_case(text: &str, toks: &[Tok]) -> bool {
+    let words: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.kind == TokKind::Word)
+        .map(|t| t.slice(text))
+        .collect();
+    let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() >= 4).collect();
+    let upper = long.iter().filter(|w| starts_upper(w)).count();
+    words.len() < 30 && long.len() >= 3 && upper * 10 >= long.len() * 7
+}
+
+/// True when `word` (any case) is a verb of saying: names stop there.
+pub fn is_cue_word(word: &str) -> bool {
+    word.len() <= 16 && CUE_SET.contains(word.to_ascii_lowercase().as_str())
+}
+
 /// A cue at token `k`: its span and the index of the token after it.
 /// `pointed` needs `out`; weak cues need `that` next.
 pub fn cue_at(text: &str, toks: &[Tok], k: usize) -> Option<(Span, usize)> {
-    // Verbs of saying are lowercase in running text; `State` is a name.
-    let t = toks
-        .get(k)
-        .filter(|t| t.kind == TokKind::Word && !starts_upper(t.slice(text)))?;
+    // Verbs of saying are lowercase in running text (`State` is a name),
+    // capitalized in Title Case headlines.
+    let t = toks.get(k).filter(|t| {
+        t.kind == TokKind::Word && (!starts_upper(t.slice(text)) || TITLE_CASE.with(Cell::get))
+    })?;
     // Every cue is 3 to 12 ASCII letters.
     if !(3..=12).contains(&t.len_bytes()) {
         return None;

@@ -80,6 +80,7 @@ pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
         let from = all_toks.partition_point(|t| t.start < para.start);
         let to = all_toks.partition_point(|t| t.start < para.end);
         let toks = &all_toks[from..to];
+        let _title_case = lexicon::title_case_guard(lexicon::is_title_case(text, toks));
         let sentences = &by_para[p];
         let quoted = scan::quoted_spans(text, toks);
         let mut direct_sentences: Vec<Span> = Vec::new();
