@@ -8,7 +8,7 @@ use crate::Span;
 /// Verbs of saying, writing and asserting, in the forms news uses; base
 /// forms that are mostly nouns (`claim`, `state`, `note`, `report`) are left
 /// out.
-const CUES: [&str; 112] = [
+const CUES: [&str; 137] = [
     "say",
     "says",
     "said",
@@ -121,6 +121,31 @@ const CUES: [&str; 112] = [
     "citing",
     "criticized",
     "blamed",
+    "accused",
+    "accuses",
+    "lauded",
+    "praised",
+    "condemned",
+    "scolded",
+    "slammed",
+    "blasted",
+    "characterized",
+    "labeled",
+    "dubbed",
+    "hailed",
+    "touted",
+    "defended",
+    "dismissed",
+    "mocked",
+    "questioned",
+    "pledged",
+    "proposed",
+    "rejected",
+    "demanded",
+    "estimated",
+    "wondered",
+    "exhorted",
+    "implored",
 ];
 
 /// Cues of belief and finding, which count only with `that` after them:

@@ -405,7 +405,8 @@ fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote> {
         if start > end_tok || !content_ok(text, toks, start, end_tok) {
             return None;
         }
-        let content = Span::new(toks[start].start, toks[end_tok].end);
+        let end = content_end(text, toks, start, end_tok);
+        let content = Span::new(toks[start].start, toks[end].end);
         return Some(make(
             text,
             QuoteKind::Indirect,
@@ -415,6 +416,24 @@ fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote> {
         ));
     }
     None
+}
+
+/// Where reported content ends: before `, adding ...`-style participle
+/// clauses and before `and said ...`, which carry other attributions;
+/// else at `end_tok`.
+fn content_end(text: &str, toks: &[Tok], start: usize, end_tok: usize) -> usize {
+    for k in start + 3..end_tok {
+        let next = &toks[k + 1];
+        let participle = scan::is_comma(text, &toks[k])
+            && next.kind == TokKind::Word
+            && next.slice(text).ends_with("ing")
+            && !scan::starts_upper(next.slice(text));
+        let and_cue = toks[k].slice(text) == "and" && lexicon::cue_at(text, toks, k + 1).is_some();
+        if participle || and_cue {
+            return k - 1;
+        }
+    }
+    end_tok
 }
 
 /// Reported content needs a clause: at least four words.
