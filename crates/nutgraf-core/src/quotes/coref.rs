@@ -27,6 +27,33 @@ const NOT_NAMES: [&str; 40] = [
 /// Lowercase words allowed inside a name: `Secretary of State`.
 const CONNECTORS: [&str; 6] = ["of", "de", "la", "van", "von", "bin"];
 
+/// True for a personal pronoun, any case.
+pub fn is_pronoun(w: &str) -> bool {
+    PRONOUNS.contains(&w.to_lowercase().as_str())
+}
+
+/// True for a capitalized word that starts sentences but is no name.
+pub fn is_not_name(w: &str) -> bool {
+    NOT_NAMES.contains(&w)
+}
+
+/// True for a sentence-opening connective (`But`, `Still`, `Then`).
+pub fn is_lead_word(w: &str) -> bool {
+    [
+        "but",
+        "and",
+        "so",
+        "yet",
+        "still",
+        "then",
+        "now",
+        "meanwhile",
+        "however",
+        "also",
+    ]
+    .contains(&w.to_lowercase().as_str())
+}
+
 /// A run of capitalized words (with connectors inside), as a span.
 fn name_mentions(text: &str, toks: &[Tok]) -> Vec<Span> {
     let mut out = Vec::new();

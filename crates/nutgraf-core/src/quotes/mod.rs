@@ -64,7 +64,9 @@ pub struct Quote {
 pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
     let text = seg.doc.text.as_str();
     // Quotes with their paragraph index.
-    let mut out: Vec<(usize, Quote)> = Vec::new();
+    // Quotes with their paragraph index and, for direct quotes with no
+    // attribution, their sentence's subject as a last resort.
+    let mut out: Vec<(usize, Quote, Option<Span>)> = Vec::new();
     // Body sentences by paragraph (sentences come in paragraph order).
     let mut by_para: Vec<Vec<Span>> = vec![Vec::new(); seg.paragraphs.len()];
     for s in &seg.sentences {
@@ -108,7 +110,16 @@ pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
                 attribution = attribution_before(text, toks, open, sentence);
             }
             let (cue, speaker) = attribution.map_or((None, None), |a| (Some(a.cue), a.speaker));
-            out.push((p, make(text, QuoteKind::Direct, cue, speaker, spans)));
+            let subject = if speaker.is_none() {
+                sentence_subject(text, toks, sentence, open)
+            } else {
+                None
+            };
+            out.push((
+                p,
+                make(text, QuoteKind::Direct, cue, speaker, spans),
+                subject,
+            ));
             q += 1;
         }
         // Both lists are in text order: walk them together.
@@ -124,25 +135,31 @@ pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
                 continue;
             }
             if let Some(quote) = reported(text, toks, s) {
-                out.push((p, quote));
+                out.push((p, quote, None));
             }
         }
     }
-    out.sort_by_key(|(_, q)| q.content.first().map_or(0, |c| c.start));
+    out.sort_by_key(|(_, q, _)| q.content.first().map_or(0, |c| c.start));
     // A direct quote with no attribution of its own continues the last
     // speaker's words, in its paragraph or the one before.
     let mut last: Option<(usize, Span)> = None;
-    for (p, q) in &mut out {
+    for (p, q, subject) in &mut out {
         match (q.speaker, q.cue, last) {
             (Some(s), _, _) => last = Some((*p, s)),
             (None, None, Some((lp, s))) if q.kind == QuoteKind::Direct && *p <= lp + 1 => {
                 q.speaker = Some(s);
                 last = Some((*p, s));
             }
+            // `Scott beamed and asked the crowd to welcome "my new best
+            // friend."`: the sentence's subject said it.
+            (None, None, _) if subject.is_some() => {
+                q.speaker = *subject;
+                last = subject.map(|s| (*p, s));
+            }
             _ => {}
         }
     }
-    let mut quotes: Vec<Quote> = out.into_iter().map(|(_, q)| q).collect();
+    let mut quotes: Vec<Quote> = out.into_iter().map(|(_, q, _)| q).collect();
     coref::resolve(text, &all_toks, &mut quotes);
     quotes
 }
@@ -167,6 +184,39 @@ fn make(
         content,
         text: joined,
     }
+}
+
+/// The subject of the sentence holding a quote that opens at token `open`:
+/// a pronoun or a run of capitalized words at the sentence's start, before
+/// the quote. `None` when the sentence starts with the quote or with
+/// anything else.
+fn sentence_subject(text: &str, toks: &[Tok], sentence: Span, open: usize) -> Option<Span> {
+    let mut k = toks.partition_point(|t| t.start < sentence.start);
+    while k < open && toks[k].kind != TokKind::Word {
+        k += 1;
+    }
+    while k < open && coref::is_lead_word(toks[k].slice(text)) {
+        k += 1;
+    }
+    if k >= open {
+        return None;
+    }
+    let first = toks[k].slice(text);
+    if coref::is_pronoun(first) {
+        return Some(Span::new(toks[k].start, toks[k].end));
+    }
+    if !scan::starts_upper(first) || coref::is_not_name(first) {
+        return None;
+    }
+    let mut end = k + 1;
+    while end < open
+        && end - k < 5
+        && toks[end].kind == TokKind::Word
+        && scan::starts_upper(toks[end].slice(text))
+    {
+        end += 1;
+    }
+    Some(Span::new(toks[k].start, toks[end - 1].end))
 }
 
 /// The sentence span that holds `inner`'s start.
