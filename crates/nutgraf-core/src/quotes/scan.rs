@@ -212,7 +212,10 @@ pub fn noun_phrase_back(text: &str, toks: &[Tok], lo: usize, cue: usize) -> Opti
     let mut end = cue;
     while end > lo && toks[end - 1].kind == TokKind::Word {
         let w = toks[end - 1].slice(text).to_ascii_lowercase();
-        if AUX.contains(&w.as_str()) {
+        // `has said`, `also told`, `egregiously described`.
+        if AUX.contains(&w.as_str())
+            || (w.len() > 4 && w.ends_with("ly") && !starts_upper(toks[end - 1].slice(text)))
+        {
             end -= 1;
         } else {
             break;
