@@ -343,24 +343,28 @@ fn attribution_before(
     if open <= first {
         return None;
     }
-    // The last cue before the quote, with a colon, comma or nothing between.
-    let mut k = open;
-    while k > first {
-        k -= 1;
-        if toks[k].kind == TokKind::Quote {
-            return None;
-        }
-        if let Some((cue, after)) = lexicon::cue_at(text, toks, k) {
-            let _ = after;
-            let speaker = scan::noun_phrase_back(text, toks, first, k);
-            return Some(Attribution {
+    // The first cue with a speaker before the quote (`She said she recalls
+    // "..."`: the outer speaker), not past another quotation.
+    let from = (first..open)
+        .rev()
+        .find(|&k| toks[k].kind == TokKind::Quote)
+        .map_or(first, |q| q + 1);
+    let mut fallback = None;
+    for k in from..open {
+        if let Some((cue, _)) = lexicon::cue_at(text, toks, k) {
+            let speaker = scan::noun_phrase_back(text, toks, from, k);
+            let a = Attribution {
                 cue,
                 speaker,
                 next_tok: open,
-            });
+            };
+            if a.speaker.is_some() {
+                return Some(a);
+            }
+            fallback.get_or_insert(a);
         }
     }
-    None
+    fallback
 }
 
 /// Reported speech in one sentence with no direct quote.
