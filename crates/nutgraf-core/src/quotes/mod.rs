@@ -219,6 +219,11 @@ fn sentence_subject(text: &str, toks: &[Tok], sentence: Span, open: usize) -> Op
     Some(Span::new(toks[k].start, toks[end - 1].end))
 }
 
+/// A reported-speech quote.
+fn indirect(text: &str, cue: Span, speaker: Option<Span>, content: Span) -> Quote {
+    make(text, QuoteKind::Indirect, Some(cue), speaker, vec![content])
+}
+
 /// The sentence span that holds `inner`'s start.
 fn enclosing(sentences: &[Span], inner: Span) -> Option<Span> {
     // Sentences are sorted and disjoint: binary search both ends.
@@ -390,15 +395,8 @@ fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote> {
         let comma = (after..=end_tok).find(|&k| scan::is_comma(text, &toks[k]))?;
         let speaker = Span::new(toks[after].start, toks[comma - 1].end);
         let content = Span::new(toks[comma + 1].start, toks[end_tok].end);
-        return content_ok(text, toks, comma + 1, end_tok).then(|| {
-            make(
-                text,
-                QuoteKind::Indirect,
-                Some(cue),
-                Some(speaker),
-                vec![content],
-            )
-        });
+        return content_ok(text, toks, comma + 1, end_tok)
+            .then(|| indirect(text, cue, Some(speaker), content));
     }
     // `CONTENT, according to X.` / `CONTENT, X said.` / `CONTENT, said X.`
     if let Some(comma) = (first + 1..end_tok)
@@ -411,34 +409,16 @@ fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote> {
             if let Some((cue, after)) = lexicon::according_to(text, toks, tail) {
                 let speaker =
                     (after <= end_tok).then(|| Span::new(toks[after].start, toks[end_tok].end));
-                return Some(make(
-                    text,
-                    QuoteKind::Indirect,
-                    Some(cue),
-                    speaker,
-                    vec![content],
-                ));
+                return Some(indirect(text, cue, speaker, content));
             }
             if let Some((cue, after)) = lexicon::cue_at(text, toks, tail) {
                 let sp = scan::noun_phrase_forward(text, toks, after, toks[end_tok].end);
-                return Some(make(
-                    text,
-                    QuoteKind::Indirect,
-                    Some(cue),
-                    sp.map(|(s, _)| s),
-                    vec![content],
-                ));
+                return Some(indirect(text, cue, sp.map(|(s, _)| s), content));
             }
             for k in tail + 1..=end_tok {
                 if let Some((cue, _)) = lexicon::cue_at(text, toks, k) {
                     if let Some(speaker) = scan::noun_phrase_back(text, toks, tail, k) {
-                        return Some(make(
-                            text,
-                            QuoteKind::Indirect,
-                            Some(cue),
-                            Some(speaker),
-                            vec![content],
-                        ));
+                        return Some(indirect(text, cue, Some(speaker), content));
                     }
                 }
             }
@@ -461,13 +441,7 @@ fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote> {
         }
         let end = content_end(text, toks, start, end_tok);
         let content = Span::new(toks[start].start, toks[end].end);
-        return Some(make(
-            text,
-            QuoteKind::Indirect,
-            Some(cue),
-            Some(speaker),
-            vec![content],
-        ));
+        return Some(indirect(text, cue, Some(speaker), content));
     }
     None
 }
