@@ -137,18 +137,20 @@ pub const UNATTRIBUTED: &str = "(unattributed)";
 /// One `- Speaker — words` line per quote, speakers in order of their first
 /// quote, each speaker's quotes together in text order.
 pub fn write_who_said_what(summary: &Summary, w: &mut dyn Write) -> io::Result<()> {
-    let mut speakers: Vec<&str> = Vec::new();
+    // One bucket per speaker, in order of first quote: linear in quotes.
+    let mut index: rustc_hash::FxHashMap<&str, usize> = Default::default();
+    let mut groups: Vec<(&str, Vec<&crate::quotes::Quote>)> = Vec::new();
     for q in &summary.quotes {
         let name = q.speaker_name.as_deref().unwrap_or(UNATTRIBUTED);
-        if !speakers.contains(&name) {
-            speakers.push(name);
-        }
+        let k = *index.entry(name).or_insert_with(|| {
+            groups.push((name, Vec::new()));
+            groups.len() - 1
+        });
+        groups[k].1.push(q);
     }
-    for speaker in speakers {
-        for q in &summary.quotes {
-            if q.speaker_name.as_deref().unwrap_or(UNATTRIBUTED) == speaker {
-                writeln!(w, "- {} \u{2014} {}", one_line(speaker), one_line(&q.text))?;
-            }
+    for (speaker, quotes) in groups {
+        for q in quotes {
+            writeln!(w, "- {} \u{2014} {}", one_line(speaker), one_line(&q.text))?;
         }
     }
     Ok(())
