@@ -1,5 +1,6 @@
-//! Boilerplate that the extractor keeps: "related stories" blocks, cut from
-//! the page before extraction ([`cut_related_sections`]), and the link lists
+//! Boilerplate that the extractor keeps: figure captions and "related
+//! stories" blocks, cut from the page before extraction
+//! ([`cut_before_extraction`]), and the link lists
 //! and teaser lines that news pages put inside or after the article ("READ
 //! MORE: ...", headline links to other stories), dropped from its body
 //! afterwards ([`drop_link_lines`]).
@@ -71,7 +72,7 @@ const RELATED_HEADINGS: [&str; 12] = [
 /// teasers. Returns whether it removed anything. The extractor drops such
 /// headings itself but keeps the teasers after them, each with its excerpt,
 /// which look like prose.
-pub fn cut_related_sections(doc: &dom_query::Document) -> bool {
+pub fn cut_before_extraction(doc: &dom_query::Document) -> bool {
     let mut cut = false;
     // Figure captions describe pictures, not the story.
     let captions = doc.select("figcaption");
@@ -350,7 +351,7 @@ mod tests {
              <article><p>Another teaser here.</p></article></article>\
              <div><h2 id=\"related-posts\">Elsewhere</h2><p>Third teaser.</p></div>",
         );
-        assert!(cut_related_sections(&doc));
+        assert!(cut_before_extraction(&doc));
         let text = doc.select("body").text();
         assert!(text.contains("The council voted"), "{text}");
         assert!(text.contains("Pool closes"), "{text}");
@@ -364,7 +365,7 @@ mod tests {
             assert!(!text.contains(gone), "{gone} in {text}");
         }
         let plain = dom_query::Document::from("<h2>Budget details</h2><p>Text.</p>");
-        assert!(!cut_related_sections(&plain));
+        assert!(!cut_before_extraction(&plain));
     }
 
     #[test]
@@ -419,7 +420,7 @@ mod tests {
         let doc = dom_query::Document::from(
             "<figure><img src=a.jpg><figcaption>Crews at work</figcaption></figure><p>Text.</p>",
         );
-        assert!(cut_related_sections(&doc));
+        assert!(cut_before_extraction(&doc));
         assert!(!doc.select("body").text().contains("Crews"));
     }
 

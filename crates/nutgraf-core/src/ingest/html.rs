@@ -45,7 +45,7 @@ pub fn from_html(bytes: &[u8]) -> Result<Document, Error> {
         let facts = super::meta::page_facts(&dom);
         // Related-stories blocks go before extraction; the page is only
         // written out again when one was cut.
-        let cut = super::boilerplate::cut_related_sections(&dom).then(|| dom.html().to_string());
+        let cut = super::boilerplate::cut_before_extraction(&dom).then(|| dom.html().to_string());
         let options = rs_trafilatura::Options {
             include_links: true,
             ..rs_trafilatura::Options::default()

@@ -241,9 +241,9 @@ pub fn is_title_case(text: &str, toks: &[Tok]) -> bool {
     words.len() < 30 && long.len() >= 3 && upper * 10 >= long.len() * 7
 }
 
-/// True when `word` (any case) is a verb of saying: names stop there.
-pub fn is_cue_word(word: &str) -> bool {
-    word.len() <= 16 && CUE_SET.contains(word.to_ascii_lowercase().as_str())
+/// True when token `t` (any case) is a verb of saying: names stop there.
+pub fn is_cue_word(text: &str, t: &Tok) -> bool {
+    CUE_SET.contains(lower(text, t).as_str())
 }
 
 /// A cue at token `k`: its span and the index of the token after it.

@@ -395,7 +395,7 @@ fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote> {
         let comma = (after..=end_tok).find(|&k| scan::is_comma(text, &toks[k]))?;
         let speaker = Span::new(toks[after].start, toks[comma - 1].end);
         let content = Span::new(toks[comma + 1].start, toks[end_tok].end);
-        return content_ok(text, toks, comma + 1, end_tok)
+        return content_ok(toks, comma + 1, end_tok)
             .then(|| indirect(text, cue, Some(speaker), content));
     }
     // `CONTENT, according to X.` / `CONTENT, X said.` / `CONTENT, said X.`
@@ -436,7 +436,7 @@ fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote> {
         };
         let mut start = lexicon::skip_cue_object(text, toks, after, sentence.end);
         start = skip_soft(text, toks, start);
-        if start > end_tok || !content_ok(text, toks, start, end_tok) {
+        if start > end_tok || !content_ok(toks, start, end_tok) {
             return None;
         }
         let end = content_end(text, toks, start, end_tok);
@@ -465,7 +465,7 @@ fn content_end(text: &str, toks: &[Tok], start: usize, end_tok: usize) -> usize 
 }
 
 /// Reported content needs a clause: at least four words.
-fn content_ok(_text: &str, toks: &[Tok], from: usize, to: usize) -> bool {
+fn content_ok(toks: &[Tok], from: usize, to: usize) -> bool {
     content_words(toks, from, to) >= 4
 }
 
