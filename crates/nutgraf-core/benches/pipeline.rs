@@ -98,31 +98,23 @@ fn benches(c: &mut Criterion) {
     })
     .build()
     .expect("pipeline");
-    g.bench_function("summarize-no-quotes", |b| {
-        b.iter(|| {
-            for d in &docs {
-                black_box(
-                    no_quotes
-                        .summarize(d)
-                        .map(|s| s.key_points.len())
-                        .unwrap_or(0),
-                );
-            }
-        })
-    });
-    let pipeline = Pipeline::default();
-    g.bench_function("summarize", |b| {
-        b.iter(|| {
-            for d in &docs {
-                black_box(
-                    pipeline
-                        .summarize(d)
-                        .map(|s| s.key_points.len())
-                        .unwrap_or(0),
-                );
-            }
-        })
-    });
+    for (name, pipeline) in [
+        ("summarize-no-quotes", no_quotes),
+        ("summarize", Pipeline::default()),
+    ] {
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                for d in &docs {
+                    black_box(
+                        pipeline
+                            .summarize(d)
+                            .map(|s| s.key_points.len())
+                            .unwrap_or(0),
+                    );
+                }
+            })
+        });
+    }
     g.finish();
 }
 
