@@ -8,7 +8,7 @@ use crate::Span;
 /// Verbs of saying, writing and asserting, in the forms news uses; base
 /// forms that are mostly nouns (`claim`, `state`, `note`, `report`) are left
 /// out.
-const CUES: [&str; 137] = [
+const CUES: &[&str] = &[
     "say",
     "says",
     "said",
@@ -146,6 +146,40 @@ const CUES: [&str; 137] = [
     "wondered",
     "exhorted",
     "implored",
+    "shouted",
+    "yelled",
+    "exclaimed",
+    "quipped",
+    "remarked",
+    "mused",
+    "retorted",
+    "snapped",
+    "boasted",
+    "bragged",
+    "lamented",
+    "recounted",
+    "reiterated",
+    "reiterates",
+    "branded",
+    "likened",
+    "proclaimed",
+    "reads",
+    "countered",
+    "interjected",
+    "opined",
+    "speculated",
+    "pleaded",
+    "decried",
+    "denounced",
+    "lambasted",
+    "derided",
+    "ridiculed",
+    "chided",
+    "assailed",
+    "whispered",
+    "posted",
+    "emailed",
+    "texted",
 ];
 
 /// Cues of belief and finding, which count only with `that` after them:
@@ -323,4 +357,80 @@ pub fn skip_cue_object(text: &str, toks: &[Tok], after: usize, limit: usize) -> 
         k += 1;
     }
     k
+}
+
+/// Words that open an adverbial phrase before a sentence's subject:
+/// `During a May interview, ...`, `In contrast, ...`.
+const OPENERS: [&str; 34] = [
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "following",
+    "as",
+    "while",
+    "when",
+    "although",
+    "though",
+    "since",
+    "with",
+    "despite",
+    "over",
+    "under",
+    "from",
+    "by",
+    "amid",
+    "for",
+    "if",
+    "because",
+    "unlike",
+    "like",
+    "until",
+    "last",
+    "earlier",
+    "later",
+    "speaking",
+    "asked",
+    "without",
+    "throughout",
+    "instead",
+];
+
+/// True for a word (any case) that opens an adverbial phrase.
+pub fn is_adverbial_opener(text: &str, t: &Tok) -> bool {
+    OPENERS.contains(&lower(text, t).as_str())
+}
+
+/// Determiners and quantifiers that open a noun phrase.
+const DETERMINERS: [&str; 21] = [
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my",
+    "some", "many", "several", "other", "both", "most", "only", "few",
+];
+
+/// True for a determiner (any case).
+pub fn is_determiner(text: &str, t: &Tok) -> bool {
+    DETERMINERS.contains(&lower(text, t).as_str())
+}
+
+/// Auxiliaries and adverbs that follow a subject.
+const AFTER_SUBJECT: [&str; 24] = [
+    "is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "did",
+    "does", "do", "also", "then", "never", "may", "might", "should", "must", "who", "which",
+    "that",
+];
+
+/// True when token `k` looks like the verb after a subject: an
+/// auxiliary, a cue, or a lowercase word in `-ed`.
+pub fn is_verb_like(text: &str, toks: &[Tok], k: usize) -> bool {
+    let t = &toks[k];
+    let w = t.slice(text);
+    if starts_upper(w) {
+        return false;
+    }
+    let l = lower(text, t);
+    AFTER_SUBJECT.contains(&l.as_str())
+        || is_cue_word(text, t)
+        || (w.len() > 4 && w.ends_with("ed"))
 }

@@ -107,7 +107,7 @@ pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
                     }
                 }
             } else {
-                attribution = attribution_before(text, toks, open, sentence);
+                attribution = attribution_before(text, toks, &quoted, open, sentence);
             }
             let (cue, speaker) = attribution.map_or((None, None), |a| (Some(a.cue), a.speaker));
             let subject = if speaker.is_none() {
@@ -146,15 +146,15 @@ pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
     for (p, q, subject) in &mut out {
         match (q.speaker, q.cue, last) {
             (Some(s), _, _) => last = Some((*p, s)),
-            (None, None, Some((lp, s))) if q.kind == QuoteKind::Direct && *p <= lp + 1 => {
-                q.speaker = Some(s);
-                last = Some((*p, s));
-            }
             // `Scott beamed and asked the crowd to welcome "my new best
             // friend."`: the sentence's subject said it.
             (None, None, _) if subject.is_some() => {
                 q.speaker = *subject;
                 last = subject.map(|s| (*p, s));
+            }
+            (None, None, Some((lp, s))) if q.kind == QuoteKind::Direct && *p <= lp + 1 => {
+                q.speaker = Some(s);
+                last = Some((*p, s));
             }
             _ => {}
         }
@@ -186,31 +186,57 @@ fn make(
     }
 }
 
-/// The subject of the sentence holding a quote that opens at token `open`:
-/// a pronoun or a run of capitalized words at the sentence's start, before
-/// the quote. `None` when the sentence starts with the quote or with
-/// anything else.
+/// The subject of the sentence holding a quote that opens at token `open`,
+/// when the quote sits inside the sentence (`Trump branded the plan a
+/// "disaster" ...`): a pronoun, a run of capitalized words or a
+/// determiner's noun phrase, after opening connectives (`But`, `However,`)
+/// and an opening adverbial phrase up to its comma (`During a May
+/// interview on CNBC, Trump said ...`). `None` when the sentence starts
+/// with the quote or with anything else.
 fn sentence_subject(text: &str, toks: &[Tok], sentence: Span, open: usize) -> Option<Span> {
-    let mut k = toks.partition_point(|t| t.start < sentence.start);
-    while k < open && toks[k].kind != TokKind::Word {
-        k += 1;
-    }
-    while k < open && coref::is_lead_word(toks[k].slice(text)) {
-        k += 1;
-    }
+    let first = toks.partition_point(|t| t.start < sentence.start);
+    let skip_leads = |mut k: usize| {
+        while k < open
+            && (toks[k].kind != TokKind::Word || coref::is_lead_word(toks[k].slice(text)))
+        {
+            k += 1;
+        }
+        k
+    };
+    let mut k = skip_leads(first);
     if k >= open {
         return None;
     }
-    let first = toks[k].slice(text);
-    if coref::is_pronoun(first) {
+    if lexicon::is_adverbial_opener(text, &toks[k]) {
+        let comma = (k + 1..open.min(k + 25)).find(|&c| scan::is_comma(text, &toks[c]))?;
+        k = skip_leads(comma + 1);
+        if k >= open {
+            return None;
+        }
+    }
+    let first_word = toks[k].slice(text);
+    if coref::is_pronoun(first_word) {
         return Some(Span::new(toks[k].start, toks[k].end));
     }
-    if !scan::starts_upper(first) || coref::is_not_name(first) {
+    if lexicon::is_determiner(text, &toks[k]) {
+        // `the Security Council`, `Other leaders`, `Only 52 percent of
+        // registered voters`: up to a verb-like word.
+        let mut end = k + 1;
+        while end < open
+            && end - k < 7
+            && toks[end].kind == TokKind::Word
+            && !lexicon::is_verb_like(text, toks, end)
+        {
+            end += 1;
+        }
+        return (end > k + 1).then(|| Span::new(toks[k].start, toks[end - 1].end));
+    }
+    if !scan::starts_upper(first_word) || coref::is_not_name(first_word) {
         return None;
     }
     let mut end = k + 1;
     while end < open
-        && end - k < 5
+        && end - k < 6
         && toks[end].kind == TokKind::Word
         && scan::starts_upper(toks[end].slice(text))
     {
@@ -289,12 +315,18 @@ fn attribution_after(
     }
     // SPEAKER CUE: `she said`, `the former mayor told reporters`,
     // `the harbour master, Ana Reyes, said`.
+    // `Rep. Jim Jordan (R-Ohio), an oversight panel member, said`,
+    // `Del. Marcia "Cia" Price said`.
     let run = (i + 1..toks.len())
         .take_while(|&k| {
             toks[k].start < limit
-                && (toks[k].kind == TokKind::Word || scan::is_comma(text, &toks[k]))
+                && match toks[k].kind {
+                    TokKind::Word => true,
+                    TokKind::Punct => matches!(toks[k].slice(text), "," | "(" | ")"),
+                    TokKind::Quote => is_nickname_mark(toks, k),
+                }
         })
-        .take(14)
+        .take(20)
         .filter(|&k| toks[k].kind == TokKind::Word);
     for k in run {
         if let Some((cue, after)) = lexicon::cue_at(text, toks, k) {
@@ -333,11 +365,22 @@ fn attribution_after(
     None
 }
 
+/// True for a quotation mark around a single word, as in a nickname
+/// (`Marcia "Cia" Price`).
+fn is_nickname_mark(toks: &[Tok], k: usize) -> bool {
+    let word_then_mark = |a: usize, b: usize| {
+        toks.get(a).is_some_and(|t| t.kind == TokKind::Word)
+            && toks.get(b).is_some_and(|t| t.kind == TokKind::Quote)
+    };
+    word_then_mark(k + 1, k + 2) || (k >= 2 && word_then_mark(k - 1, k - 2))
+}
+
 /// `Doe said: "..."` / `He told CNN, "..."` before the quote opening at
 /// token `open`, within its sentence.
 fn attribution_before(
     text: &str,
     toks: &[Tok],
+    quoted: &[(usize, usize)],
     open: usize,
     sentence: Span,
 ) -> Option<Attribution> {
@@ -350,10 +393,13 @@ fn attribution_before(
     }
     // The first cue with a speaker before the quote (`She said she recalls
     // "..."`: the outer speaker), not past another quotation.
-    let from = (first..open)
+    // Scare quotes (`he won "every single debate" and ...`) are part of
+    // the attribution's clause; a real quotation before is a boundary.
+    let from = quoted
+        .iter()
         .rev()
-        .find(|&k| toks[k].kind == TokKind::Quote)
-        .map_or(first, |q| q + 1);
+        .find(|&&(o, c)| c < open && o >= first && is_real_quote(text, toks, o, c))
+        .map_or(first, |&(_, c)| c + 1);
     let mut fallback = None;
     for k in from..open {
         if let Some((cue, _)) = lexicon::cue_at(text, toks, k) {
@@ -603,6 +649,46 @@ mod tests {
         assert_eq!(q.len(), 2);
         assert_eq!(q[1].speaker_name.as_deref(), Some("Ana Reyes"));
         assert_eq!(q[1].cue, None);
+    }
+
+    #[test]
+    fn embedded_quote_takes_its_sentences_subject() {
+        // An opening adverbial phrase is skipped; the subject wins over the
+        // speaker of the quote before.
+        let text = "\"The pier is safe,\" Ana Reyes said.\n\n\
+                    During a visit on Monday, the harbour board branded the repairs \
+                    \"a waste of the town's money and time.\"";
+        let q = quotes(text);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(speaker(text, &q[1]).as_deref(), Some("the harbour board"));
+    }
+
+    #[test]
+    fn scare_quotes_do_not_hide_the_cue_before() {
+        let text = "Tom Hale said he won \"every vote\" and that the town was \
+                    \"ready for a change at last.\"";
+        let q = quotes(text);
+        let last = q.last().expect("a quote");
+        assert_eq!(speaker(text, last).as_deref(), Some("Tom Hale"), "{q:?}");
+        assert_eq!(last.cue.map(|c| c.slice(text)), Some("said"));
+    }
+
+    #[test]
+    fn attribution_after_reads_parentheses_and_nicknames() {
+        for (text, who) in [
+            (
+                "\"We are not done yet,\" Rep. Ana Reyes (D-Maine), a member of the panel, said.",
+                "Rep. Ana Reyes (D-Maine), a member of the panel",
+            ),
+            (
+                "\"We are not done yet,\" Del. Maria \"Mia\" Cruz shouted.",
+                "Del. Maria \"Mia\" Cruz",
+            ),
+        ] {
+            let q = quotes(text);
+            assert_eq!(q.len(), 1, "{text}: {q:?}");
+            assert_eq!(speaker(text, &q[0]).as_deref(), Some(who), "{text}");
+        }
     }
 
     #[test]

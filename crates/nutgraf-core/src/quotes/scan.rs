@@ -221,14 +221,6 @@ pub fn noun_phrase_back(text: &str, toks: &[Tok], lo: usize, cue: usize) -> Opti
             break;
         }
     }
-    // `Paul Ryan (R-Wis.) said`: the parenthesis belongs to the name.
-    if end > lo + 1 && toks[end - 1].slice(text) == ")" {
-        let open = (end.saturating_sub(12).max(lo)..end - 1)
-            .rev()
-            .find(|&k| toks[k].slice(text) == "(")?;
-        let name = noun_phrase_back_plain(text, toks, lo, open)?;
-        return Some(Span::new(name.start, toks[end - 1].end));
-    }
     // `Jane Doe, a spokeswoman for the council, said`: the phrase runs
     // from the name to the appositive's end.
     if end > lo + 1 && is_comma(text, &toks[end - 1]) {
@@ -236,8 +228,21 @@ pub fn noun_phrase_back(text: &str, toks: &[Tok], lo: usize, cue: usize) -> Opti
         let earlier = (comma.saturating_sub(12).max(lo)..comma)
             .rev()
             .find(|&k| is_comma(text, &toks[k]))?;
-        let name = noun_phrase_back_plain(text, toks, lo, earlier)?;
+        let name = name_back(text, toks, lo, earlier)?;
         return Some(Span::new(name.start, toks[comma - 1].end));
+    }
+    name_back(text, toks, lo, end)
+}
+
+/// The phrase ending before token `end`, with a parenthesis after the
+/// name: `Paul Ryan (R-Wis.)`.
+fn name_back(text: &str, toks: &[Tok], lo: usize, end: usize) -> Option<Span> {
+    if end > lo + 1 && toks[end - 1].slice(text) == ")" {
+        let open = (end.saturating_sub(12).max(lo)..end - 1)
+            .rev()
+            .find(|&k| toks[k].slice(text) == "(")?;
+        let name = noun_phrase_back_plain(text, toks, lo, open)?;
+        return Some(Span::new(name.start, toks[end - 1].end));
     }
     noun_phrase_back_plain(text, toks, lo, end)
 }
