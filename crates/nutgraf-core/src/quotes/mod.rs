@@ -323,7 +323,7 @@ fn attribution_after(
                 && match toks[k].kind {
                     TokKind::Word => true,
                     TokKind::Punct => matches!(toks[k].slice(text), "," | "(" | ")"),
-                    TokKind::Quote => is_nickname_mark(toks, k),
+                    TokKind::Quote => scan::is_nickname_mark(toks, k),
                 }
         })
         .take(20)
@@ -363,16 +363,6 @@ fn attribution_after(
         }
     }
     None
-}
-
-/// True for a quotation mark around a single word, as in a nickname
-/// (`Marcia "Cia" Price`).
-fn is_nickname_mark(toks: &[Tok], k: usize) -> bool {
-    let word_then_mark = |a: usize, b: usize| {
-        toks.get(a).is_some_and(|t| t.kind == TokKind::Word)
-            && toks.get(b).is_some_and(|t| t.kind == TokKind::Quote)
-    };
-    word_then_mark(k + 1, k + 2) || (k >= 2 && word_then_mark(k - 1, k - 2))
 }
 
 /// `Doe said: "..."` / `He told CNN, "..."` before the quote opening at
@@ -681,8 +671,8 @@ mod tests {
                 "Rep. Ana Reyes (D-Maine), a member of the panel",
             ),
             (
-                "\"We are not done yet,\" Del. Maria \"Mia\" Cruz shouted.",
-                "Del. Maria \"Mia\" Cruz",
+                "\"We are not done yet,\" Sen. Maria \"Mia\" Cruz shouted.",
+                "Sen. Maria \"Mia\" Cruz",
             ),
         ] {
             let q = quotes(text);

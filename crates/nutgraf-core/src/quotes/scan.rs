@@ -144,6 +144,16 @@ pub fn quoted_spans(text: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
     out
 }
 
+/// True for a quotation mark around a single word, as in a nickname
+/// (`Marcia "Cia" Price`).
+pub fn is_nickname_mark(toks: &[Tok], k: usize) -> bool {
+    let word_then_mark = |a: usize, b: usize| {
+        toks.get(a).is_some_and(|t| t.kind == TokKind::Word)
+            && toks.get(b).is_some_and(|t| t.kind == TokKind::Quote)
+    };
+    word_then_mark(k + 1, k + 2) || (k >= 2 && word_then_mark(k - 1, k - 2))
+}
+
 /// True for a comma token.
 pub fn is_comma(text: &str, t: &Tok) -> bool {
     t.kind == TokKind::Punct && t.slice(text) == ","
@@ -251,6 +261,10 @@ fn noun_phrase_back_plain(text: &str, toks: &[Tok], lo: usize, end: usize) -> Op
     let mut start = end;
     while start > lo && end - start < 8 {
         let t = toks[start - 1];
+        if t.kind == TokKind::Quote && is_nickname_mark(toks, start - 1) {
+            start -= 1;
+            continue;
+        }
         if t.kind != TokKind::Word {
             break;
         }
