@@ -32,6 +32,11 @@ pub fn is_pronoun(w: &str) -> bool {
     PRONOUNS.contains(&w.to_lowercase().as_str())
 }
 
+/// True for a pronoun that can be a subject: `he`, `she`, `they`, `who`.
+pub fn is_subject_pronoun(w: &str) -> bool {
+    ["he", "she", "they", "i", "we", "it", "you", "who"].contains(&w.to_lowercase().as_str())
+}
+
 /// True for a capitalized word that starts sentences but is no name.
 pub fn is_not_name(w: &str) -> bool {
     NOT_NAMES.contains(&w)

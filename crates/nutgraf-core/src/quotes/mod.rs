@@ -109,7 +109,25 @@ pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
             } else {
                 attribution = attribution_before(text, toks, &quoted, open, sentence);
             }
-            let (cue, speaker) = attribution.map_or((None, None), |a| (Some(a.cue), a.speaker));
+            let (mut cue, mut speaker) =
+                attribution.map_or((None, None), |a| (Some(a.cue), a.speaker));
+            if let Some(c) = cue {
+                if needs_subject(text, toks, c, speaker) {
+                    // `Dean then appeared on MSNBC and began by saying he
+                    // would "never" ...`: the cue's own phrase is no
+                    // speaker; the sentence's subject is.
+                    speaker = sentence_subject(text, toks, sentence, open)
+                        .or(speaker.filter(|&s| plausible_speaker(text, toks, s)));
+                }
+            }
+            if cue.is_none() && open == 0 && p > 0 {
+                // `Caddell continued:` closing the paragraph before.
+                let prev_start =
+                    all_toks.partition_point(|t| t.start < seg.paragraphs[p - 1].start);
+                if let Some(a) = attribution_closing(text, &all_toks[prev_start..from]) {
+                    (cue, speaker) = (Some(a.cue), a.speaker);
+                }
+            }
             let subject = if speaker.is_none() {
                 sentence_subject(text, toks, sentence, open)
             } else {
@@ -243,6 +261,34 @@ fn sentence_subject(text: &str, toks: &[Tok], sentence: Span, open: usize) -> Op
         end += 1;
     }
     Some(Span::new(toks[k].start, toks[end - 1].end))
+}
+
+/// True when the speaker found next to cue `cue` is better replaced by
+/// the sentence's subject: there is none, it is no noun phrase
+/// (`began by saying`), the cue is a participle (`, saying`), or the cue
+/// sits in a relative clause (`what he called "..."`).
+fn needs_subject(text: &str, toks: &[Tok], cue: Span, speaker: Option<Span>) -> bool {
+    let Some(sp) = speaker else {
+        return true;
+    };
+    let cue_word = cue.slice(text);
+    let at = toks.partition_point(|t| t.start < sp.start);
+    let after_what = at > 0 && toks[at - 1].slice(text).eq_ignore_ascii_case("what");
+    cue_word.ends_with("ing") || after_what || !plausible_speaker(text, toks, sp)
+}
+
+/// True when a speaker phrase starts like a noun phrase: a capital, a
+/// subject pronoun, a determiner or a number.
+fn plausible_speaker(text: &str, toks: &[Tok], sp: Span) -> bool {
+    let at = toks.partition_point(|t| t.start < sp.start);
+    let Some(t) = toks.get(at) else {
+        return false;
+    };
+    let w = t.slice(text);
+    (scan::starts_upper(w) && lexicon::according_to(text, toks, at).is_none())
+        || coref::is_subject_pronoun(w)
+        || lexicon::is_determiner(text, t)
+        || w.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// A reported-speech quote.
@@ -392,6 +438,17 @@ fn attribution_before(
         .map_or(first, |&(_, c)| c + 1);
     let mut fallback = None;
     for k in from..open {
+        // `According to Yahoo News, "..."`.
+        if let Some((cue, after)) = lexicon::according_to(text, toks, k) {
+            let comma = (after..open).find(|&c| scan::is_comma(text, &toks[c]));
+            if let Some(comma) = comma.filter(|&c| c > after && c - after <= 12) {
+                return Some(Attribution {
+                    cue,
+                    speaker: Some(Span::new(toks[after].start, toks[comma - 1].end)),
+                    next_tok: open,
+                });
+            }
+        }
         if let Some((cue, _)) = lexicon::cue_at(text, toks, k) {
             let speaker = scan::noun_phrase_back(text, toks, from, k);
             let a = Attribution {
@@ -406,6 +463,29 @@ fn attribution_before(
         }
     }
     fallback
+}
+
+/// `The New York Times reports:` ending a paragraph, introducing the
+/// quotation in the next: the cue and speaker, from the paragraph's tokens.
+fn attribution_closing(text: &str, toks: &[Tok]) -> Option<Attribution> {
+    let last = toks.len().checked_sub(1)?;
+    if toks[last].slice(text) != ":" {
+        return None;
+    }
+    let lo = last.saturating_sub(12);
+    let lo = (lo..last)
+        .rev()
+        .find(|&k| toks[k].kind != TokKind::Word)
+        .map_or(lo, |k| k + 1);
+    (lo..last).find_map(|k| {
+        let (cue, _) = lexicon::cue_at(text, toks, k)?;
+        let speaker = scan::noun_phrase_back(text, toks, lo, k)?;
+        Some(Attribution {
+            cue,
+            speaker: Some(speaker),
+            next_tok: toks.len(),
+        })
+    })
 }
 
 /// Reported speech in one sentence with no direct quote.
