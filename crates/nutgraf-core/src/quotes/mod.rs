@@ -84,6 +84,14 @@ pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
         let toks = &all_toks[from..to];
         let _title_case = lexicon::title_case_guard(lexicon::is_title_case(text, toks));
         let sentences = &by_para[p];
+        if p == 0 {
+            // `Pence: Trump Was 'Mocking' Clinton Camp`.
+            if let Some(quote) = headline_speaker(text, toks) {
+                out.push((p, quote, None));
+                continue;
+            }
+        }
+        let paragraph_start = out.len();
         let quoted = scan::quoted_spans(text, toks);
         let mut direct_sentences: Vec<Span> = Vec::new();
         let mut q = 0;
@@ -120,7 +128,10 @@ pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
                         .or(speaker.filter(|&s| plausible_speaker(text, toks, s)));
                 }
             }
-            if cue.is_none() && open == 0 && p > 0 {
+            if speaker.is_none() {
+                speaker = transcript_speaker(text, toks, open, close);
+            }
+            if cue.is_none() && speaker.is_none() && open == 0 && p > 0 {
                 // `Caddell continued:` closing the paragraph before.
                 let prev_start =
                     all_toks.partition_point(|t| t.start < seg.paragraphs[p - 1].start);
@@ -154,6 +165,37 @@ pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
             }
             if let Some(quote) = reported(text, toks, s) {
                 out.push((p, quote, None));
+            }
+        }
+        // `"...," the mayor said, adding that it would take "more hours"`:
+        // a participle clause after an attribution is the same speaker's.
+        let mut k = paragraph_start;
+        while k < out.len() {
+            let (_, q, _) = &out[k];
+            k += 1;
+            let (Some(cue), Some(speaker)) = (q.cue, q.speaker) else {
+                continue;
+            };
+            let after = q
+                .content
+                .iter()
+                .map(|c| c.end)
+                .max()
+                .unwrap_or(0)
+                .max(cue.end);
+            let Some(sentence) = enclosing(sentences, cue) else {
+                continue;
+            };
+            let Some((pcue, content)) = participle_clause(text, toks, after, sentence) else {
+                continue;
+            };
+            let taken = out[paragraph_start..].iter().any(|(_, o, _)| {
+                o.content
+                    .iter()
+                    .any(|c| c.start < content.end && content.start < c.end)
+            });
+            if !taken {
+                out.push((p, indirect(text, pcue, Some(speaker), content), None));
             }
         }
     }
@@ -465,6 +507,78 @@ fn attribution_before(
     fallback
 }
 
+/// Labels that open headlines and are nobody's name.
+const HEADLINE_LABELS: [&str; 16] = [
+    "breaking",
+    "exclusive",
+    "watch",
+    "video",
+    "update",
+    "updated",
+    "poll",
+    "report",
+    "analysis",
+    "opinion",
+    "live",
+    "photos",
+    "editorial",
+    "review",
+    "explainer",
+    "factbox",
+];
+
+/// A headline in the form `Speaker Name: what they said`: one to four
+/// capitalized words and a colon, then at least three words.
+fn headline_speaker(text: &str, toks: &[Tok]) -> Option<Quote> {
+    let colon = toks.iter().take(6).position(|t| t.slice(text) == ":")?;
+    let name = &toks[..colon];
+    let words_after = toks[colon + 1..]
+        .iter()
+        .filter(|t| t.kind == TokKind::Word)
+        .count();
+    let is_name_word = |t: &Tok| {
+        t.kind == TokKind::Word
+            && scan::starts_upper(t.slice(text))
+            && !coref::is_not_name(t.slice(text))
+            && !HEADLINE_LABELS.contains(&t.slice(text).to_lowercase().as_str())
+    };
+    if name.is_empty() || words_after < 3 || !name.iter().all(is_name_word) {
+        return None;
+    }
+    let last = toks.len() - 1;
+    let end = if toks[last].kind == TokKind::Punct {
+        last.checked_sub(1)?
+    } else {
+        last
+    };
+    let speaker = Span::new(name[0].start, name[colon - 1].end);
+    let content = Span::new(toks[colon + 1].start, toks[end].end);
+    (content.start < content.end).then(|| {
+        make(
+            text,
+            QuoteKind::Indirect,
+            None,
+            Some(speaker),
+            vec![content],
+        )
+    })
+}
+
+/// A transcript line inside a quotation: `"WALLACE: But, Governor ...`,
+/// the speaker's name in capitals and a colon right after the opening mark.
+fn transcript_speaker(text: &str, toks: &[Tok], open: usize, close: usize) -> Option<Span> {
+    let colon = (open + 1..close.min(open + 5)).find(|&k| toks[k].slice(text) == ":")?;
+    let name = &toks[open + 1..colon];
+    let caps = |t: &Tok| {
+        let w = t.slice(text);
+        t.kind == TokKind::Word
+            && w.chars().any(char::is_alphabetic)
+            && !w.chars().any(char::is_lowercase)
+    };
+    (!name.is_empty() && name.iter().all(caps))
+        .then(|| Span::new(name[0].start, name[name.len() - 1].end))
+}
+
 /// `The New York Times reports:` ending a paragraph, introducing the
 /// quotation in the next: the cue and speaker, from the paragraph's tokens.
 fn attribution_closing(text: &str, toks: &[Tok]) -> Option<Attribution> {
@@ -560,6 +674,59 @@ fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote> {
         return Some(indirect(text, cue, Some(speaker), content));
     }
     None
+}
+
+/// Participles that carry on an attribution: `, adding that ...`.
+const PARTICIPLES: [&str; 16] = [
+    "adding",
+    "arguing",
+    "noting",
+    "saying",
+    "explaining",
+    "insisting",
+    "warning",
+    "stressing",
+    "claiming",
+    "suggesting",
+    "acknowledging",
+    "asserting",
+    "predicting",
+    "contending",
+    "complaining",
+    "calling",
+];
+
+/// `, adding (that) CONTENT.` starting after byte `after` in `sentence`:
+/// the participle's span and the content, to the sentence's end.
+fn participle_clause(
+    text: &str,
+    toks: &[Tok],
+    after: usize,
+    sentence: Span,
+) -> Option<(Span, Span)> {
+    let from = toks.partition_point(|t| t.start < after);
+    let last = toks
+        .partition_point(|t| t.end <= sentence.end)
+        .checked_sub(1)?;
+    let end_tok = if toks.get(last)?.kind == TokKind::Punct {
+        last.checked_sub(1)?
+    } else {
+        last
+    };
+    let comma = (from..end_tok.min(from + 12)).find(|&k| scan::is_comma(text, &toks[k]))?;
+    let part = toks.get(comma + 1)?;
+    if part.kind != TokKind::Word || !PARTICIPLES.contains(&part.slice(text)) {
+        return None;
+    }
+    let start = comma + 2;
+    if start > end_tok || !content_ok(toks, start, end_tok) {
+        return None;
+    }
+    let end = content_end(text, toks, start, end_tok);
+    Some((
+        Span::new(part.start, part.end),
+        Span::new(toks[start].start, toks[end].end),
+    ))
 }
 
 /// Where reported content ends: before `, adding ...`-style participle
@@ -759,6 +926,44 @@ mod tests {
             assert_eq!(q.len(), 1, "{text}: {q:?}");
             assert_eq!(speaker(text, &q[0]).as_deref(), Some(who), "{text}");
         }
+    }
+
+    #[test]
+    fn headlines_transcripts_and_follow_up_clauses() {
+        let text = "Ana Reyes: The Pier Will Reopen by Friday\n\n\
+                    \"WALLACE: But, Governor, what about the storm damage on the coast?\"\n\n\
+                    \"We found no damage,\" the inspector said, adding that the pier \
+                    would reopen \"very soon\" after the checks.\n\n\
+                    Tom Hale continued:\n\n\
+                    \"The pier is older than the town hall and just as sturdy.\"";
+        let q = quotes(text);
+        let who: Vec<(Option<String>, &str)> = q
+            .iter()
+            .map(|q| (speaker(text, q), q.text.as_str()))
+            .collect();
+        let expect = [
+            ("Ana Reyes", "The Pier Will Reopen by Friday"),
+            (
+                "WALLACE",
+                "\"WALLACE: But, Governor, what about the storm damage on the coast?\"",
+            ),
+            ("the inspector", "\"We found no damage,\""),
+            (
+                "the inspector",
+                "that the pier would reopen \"very soon\" after the checks",
+            ),
+            (
+                "Tom Hale",
+                "\"The pier is older than the town hall and just as sturdy.\"",
+            ),
+        ];
+        assert_eq!(who.len(), expect.len(), "{who:?}");
+        for ((got_who, got_text), (want_who, want_text)) in who.iter().zip(expect) {
+            assert_eq!(got_who.as_deref(), Some(want_who), "{got_text}");
+            assert_eq!(*got_text, want_text);
+        }
+        // A label is no speaker.
+        assert!(quotes("BREAKING: Storm Closes the Harbour Pier").is_empty());
     }
 
     #[test]
