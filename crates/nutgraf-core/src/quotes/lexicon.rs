@@ -434,3 +434,14 @@ pub fn is_verb_like(text: &str, toks: &[Tok], k: usize) -> bool {
         || is_cue_word(text, t)
         || (w.len() > 4 && w.ends_with("ed"))
 }
+
+/// Conjunctions and subordinators that open a new clause.
+const CLAUSE_OPENERS: [&str; 14] = [
+    "but", "and", "or", "while", "whereas", "though", "although", "because", "so", "yet", "if",
+    "unless", "when", "since",
+];
+
+/// True for a word (any case) that opens a new clause (`but`, `while`).
+pub fn is_clause_opener(text: &str, t: &Tok) -> bool {
+    CLAUSE_OPENERS.contains(&lower(text, t).as_str())
+}

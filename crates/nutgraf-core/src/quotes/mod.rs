@@ -117,9 +117,10 @@ pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
             } else {
                 attribution = attribution_before(text, toks, &quoted, open, sentence);
             }
+            let before = attribution.as_ref().is_some_and(|a| a.before);
             let (mut cue, mut speaker) =
                 attribution.map_or((None, None), |a| (Some(a.cue), a.speaker));
-            if let Some(c) = cue {
+            if let Some(c) = cue.filter(|_| before || speaker.is_none()) {
                 if needs_subject(text, toks, c, speaker) {
                     // `Dean then appeared on MSNBC and began by saying he
                     // would "never" ...`: the cue's own phrase is no
@@ -327,7 +328,10 @@ fn plausible_speaker(text: &str, toks: &[Tok], sp: Span) -> bool {
         return false;
     };
     let w = t.slice(text);
-    (scan::starts_upper(w) && lexicon::according_to(text, toks, at).is_none())
+    (scan::starts_upper(w)
+        && lexicon::according_to(text, toks, at).is_none()
+        && !lexicon::is_adverbial_opener(text, t)
+        && !lexicon::is_clause_opener(text, t))
         || coref::is_subject_pronoun(w)
         || lexicon::is_determiner(text, t)
         || w.starts_with(|c: char| c.is_ascii_digit())
@@ -367,6 +371,8 @@ struct Attribution {
     cue: Span,
     speaker: Option<Span>,
     next_tok: usize,
+    /// Found before the quote, in the clause that introduces it.
+    before: bool,
 }
 
 /// `"...," she said.` / `"...," said Jane Doe, a spokesman.` after the
@@ -399,6 +405,7 @@ fn attribution_after(
             cue,
             speaker: sp.map(|(s, _)| s),
             next_tok: skip_soft(text, toks, next),
+            before: false,
         });
     }
     // SPEAKER CUE: `she said`, `the former mayor told reporters`,
@@ -416,6 +423,10 @@ fn attribution_after(
         })
         .take(20)
         .filter(|&k| toks[k].kind == TokKind::Word);
+    // `"...," while 73 percent said ...`: a new clause, not an attribution.
+    if lexicon::is_clause_opener(text, &toks[words[0]]) {
+        return None;
+    }
     for k in run {
         if let Some((cue, after)) = lexicon::cue_at(text, toks, k) {
             let speaker = scan::noun_phrase_back(text, toks, words[0], k)?;
@@ -424,6 +435,7 @@ fn attribution_after(
                 cue,
                 speaker: Some(speaker),
                 next_tok: skip_soft(text, toks, after),
+                before: false,
             });
         }
     }
@@ -447,6 +459,7 @@ fn attribution_after(
                 cue,
                 speaker: Some(speaker),
                 next_tok: skip_soft(text, toks, after),
+                before: false,
             });
         }
     }
@@ -488,6 +501,7 @@ fn attribution_before(
                     cue,
                     speaker: Some(Span::new(toks[after].start, toks[comma - 1].end)),
                     next_tok: open,
+                    before: true,
                 });
             }
         }
@@ -497,6 +511,7 @@ fn attribution_before(
                 cue,
                 speaker,
                 next_tok: open,
+                before: true,
             };
             if a.speaker.is_some() {
                 return Some(a);
@@ -598,6 +613,7 @@ fn attribution_closing(text: &str, toks: &[Tok]) -> Option<Attribution> {
             cue,
             speaker: Some(speaker),
             next_tok: toks.len(),
+            before: false,
         })
     })
 }
@@ -642,12 +658,22 @@ fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote> {
                 return Some(indirect(text, cue, speaker, content));
             }
             if let Some((cue, after)) = lexicon::cue_at(text, toks, tail) {
-                let sp = scan::noun_phrase_forward(text, toks, after, toks[end_tok].end);
-                return Some(indirect(text, cue, sp.map(|(s, _)| s), content));
+                let sp = scan::noun_phrase_forward(text, toks, after, toks[end_tok].end)
+                    .map(|(s, _)| s)
+                    .filter(|&s| plausible_speaker(text, toks, s));
+                return Some(indirect(text, cue, sp, content));
             }
             for k in tail + 1..=end_tok {
-                if let Some((cue, _)) = lexicon::cue_at(text, toks, k) {
-                    if let Some(speaker) = scan::noun_phrase_back(text, toks, tail, k) {
+                if let Some((cue, after)) = lexicon::cue_at(text, toks, k) {
+                    // `..., officials said on Monday.`, not `..., but she
+                    // denied that ...`: little after the cue.
+                    let rest = &toks[after..=end_tok.max(after.saturating_sub(1))];
+                    if rest.len() > 5 || rest.iter().any(|t| t.slice(text) == "that") {
+                        break;
+                    }
+                    if let Some(speaker) = scan::noun_phrase_back(text, toks, tail, k)
+                        .filter(|&s| plausible_speaker(text, toks, s))
+                    {
                         return Some(indirect(text, cue, Some(speaker), content));
                     }
                 }
@@ -661,9 +687,14 @@ fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote> {
         let Some((cue, after)) = lexicon::cue_at(text, toks, k) else {
             continue;
         };
-        let Some(speaker) = scan::noun_phrase_back(text, toks, first, k) else {
+        let Some(phrase) = scan::noun_phrase_back(text, toks, first, k) else {
             continue;
         };
+        let mut speaker = Some(phrase);
+        if needs_subject(text, toks, cue, speaker) {
+            // `Dean then appeared on MSNBC and began by saying ...`.
+            speaker = sentence_subject(text, toks, sentence, k).or(speaker);
+        }
         let mut start = lexicon::skip_cue_object(text, toks, after, sentence.end);
         start = skip_soft(text, toks, start);
         if start > end_tok || !content_ok(toks, start, end_tok) {
@@ -671,7 +702,7 @@ fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote> {
         }
         let end = content_end(text, toks, start, end_tok);
         let content = Span::new(toks[start].start, toks[end].end);
-        return Some(indirect(text, cue, Some(speaker), content));
+        return Some(indirect(text, cue, speaker, content));
     }
     None
 }

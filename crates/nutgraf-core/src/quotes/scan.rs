@@ -40,9 +40,9 @@ fn is_quote(c: char) -> bool {
 }
 
 /// Titles and other words that take a dot and are no sentence end.
-const ABBREVIATIONS: [&str; 22] = [
+const ABBREVIATIONS: [&str; 23] = [
     "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "St", "Jr", "Sr", "Prof",
-    "Rev", "Sgt", "Capt", "Maj", "Pres", "U.S", "Lt.Gov", "Atty",
+    "Rev", "Sgt", "Capt", "Maj", "Pres", "U.S", "Lt.Gov", "Atty", "Del",
 ];
 
 fn is_abbreviation(word: &str) -> bool {
