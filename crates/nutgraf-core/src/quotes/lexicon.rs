@@ -445,3 +445,15 @@ const CLAUSE_OPENERS: [&str; 14] = [
 pub fn is_clause_opener(text: &str, t: &Tok) -> bool {
     CLAUSE_OPENERS.contains(&lower(text, t).as_str())
 }
+
+/// Words that never open a subject: prepositions not in [`OPENERS`],
+/// object pronouns, and verbs that take no speaker before them.
+const NON_SUBJECT: [&str; 14] = [
+    "to", "of", "into", "about", "onto", "upon", "him", "them", "me", "us", "let", "per", "via",
+    "than",
+];
+
+/// True for a word (any case) that cannot open a speaker phrase.
+pub fn is_non_subject(text: &str, t: &Tok) -> bool {
+    NON_SUBJECT.contains(&lower(text, t).as_str())
+}

@@ -320,21 +320,23 @@ fn needs_subject(text: &str, toks: &[Tok], cue: Span, speaker: Option<Span>) -> 
     cue_word.ends_with("ing") || after_what || !plausible_speaker(text, toks, sp)
 }
 
-/// True when a speaker phrase starts like a noun phrase: a capital, a
-/// subject pronoun, a determiner or a number.
+/// True when a speaker phrase starts like a noun phrase: not with a
+/// preposition, a conjunction, an object pronoun or a verb (`began by`,
+/// `said he`, `to the crowd`, `him a master`).
 fn plausible_speaker(text: &str, toks: &[Tok], sp: Span) -> bool {
     let at = toks.partition_point(|t| t.start < sp.start);
     let Some(t) = toks.get(at) else {
         return false;
     };
     let w = t.slice(text);
-    (scan::starts_upper(w)
+    let verb_like = !scan::starts_upper(w)
+        && (w.ends_with("ing") || w.ends_with("ed") || lexicon::is_cue_word(text, t));
+    t.kind == TokKind::Word
+        && !verb_like
         && lexicon::according_to(text, toks, at).is_none()
         && !lexicon::is_adverbial_opener(text, t)
-        && !lexicon::is_clause_opener(text, t))
-        || coref::is_subject_pronoun(w)
-        || lexicon::is_determiner(text, t)
-        || w.starts_with(|c: char| c.is_ascii_digit())
+        && !lexicon::is_clause_opener(text, t)
+        && !lexicon::is_non_subject(text, t)
 }
 
 /// A reported-speech quote.
