@@ -66,7 +66,7 @@ pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
     // Quotes with their paragraph index.
     // Quotes with their paragraph index and, for direct quotes with no
     // attribution, their sentence's subject as a last resort.
-    let mut out: Vec<(usize, Quote, Option<Span>)> = Vec::new();
+    let mut out: Vec<(usize, Quote, Fallback)> = Vec::new();
     // Body sentences by paragraph (sentences come in paragraph order).
     let mut by_para: Vec<Vec<Span>> = vec![Vec::new(); seg.paragraphs.len()];
     for s in &seg.sentences {
@@ -87,7 +87,7 @@ pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
         if p == 0 {
             // `Pence: Trump Was 'Mocking' Clinton Camp`.
             if let Some(quote) = headline_speaker(text, toks) {
-                out.push((p, quote, None));
+                out.push((p, quote, Fallback::default()));
                 continue;
             }
         }
@@ -140,15 +140,17 @@ pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
                     (cue, speaker) = (Some(a.cue), a.speaker);
                 }
             }
-            let subject = if speaker.is_none() {
-                sentence_subject(text, toks, sentence, open)
-            } else {
-                None
-            };
+            let mut fallback = Fallback::default();
+            if speaker.is_none() {
+                fallback.subject = sentence_subject(text, toks, sentence, open);
+                if fallback.subject.is_none() && cue.is_none() {
+                    fallback.previous = previous_subject(text, &all_toks, &by_para, p, sentence);
+                }
+            }
             out.push((
                 p,
                 make(text, QuoteKind::Direct, cue, speaker, spans),
-                subject,
+                fallback,
             ));
             q += 1;
         }
@@ -165,7 +167,7 @@ pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
                 continue;
             }
             if let Some(quote) = reported(text, toks, s) {
-                out.push((p, quote, None));
+                out.push((p, quote, Fallback::default()));
             }
         }
         // `"...," the mayor said, adding that it would take "more hours"`:
@@ -196,26 +198,42 @@ pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
                     .any(|c| c.start < content.end && content.start < c.end)
             });
             if !taken {
-                out.push((p, indirect(text, pcue, Some(speaker), content), None));
+                out.push((
+                    p,
+                    indirect(text, pcue, Some(speaker), content),
+                    Fallback::default(),
+                ));
             }
         }
     }
     out.sort_by_key(|(_, q, _)| q.content.first().map_or(0, |c| c.start));
     // A direct quote with no attribution of its own continues the last
     // speaker's words, in its paragraph or the one before.
-    let mut last: Option<(usize, Span)> = None;
-    for (p, q, subject) in &mut out {
+    // Each speaker with the paragraph and byte where its quote starts.
+    let mut last: Option<(usize, Span, usize)> = None;
+    for (p, q, fallback) in &mut out {
+        let at = q.content.first().map_or(0, |c| c.start);
         match (q.speaker, q.cue, last) {
-            (Some(s), _, _) => last = Some((*p, s)),
+            (Some(s), _, _) => last = Some((*p, s, at)),
             // `Scott beamed and asked the crowd to welcome "my new best
             // friend."`: the sentence's subject said it.
-            (None, None, _) if subject.is_some() => {
-                q.speaker = *subject;
-                last = subject.map(|s| (*p, s));
+            (None, None, _) if fallback.subject.is_some() => {
+                q.speaker = fallback.subject;
+                last = fallback.subject.map(|s| (*p, s, at));
             }
-            (None, None, Some((lp, s))) if q.kind == QuoteKind::Direct && *p <= lp + 1 => {
+            // `Sanders identified ... as a reason. "The younger people
+            // ..."`: the person the sentence before is about, unless a
+            // quote came since.
+            (None, None, _)
+                if fallback.previous.is_some()
+                    && last.is_none_or(|(lp, _, _)| *p > lp + 1 || q.kind != QuoteKind::Direct) =>
+            {
+                q.speaker = fallback.previous.map(|(_, s)| s);
+                last = q.speaker.map(|s| (*p, s, at));
+            }
+            (None, None, Some((lp, s, _))) if q.kind == QuoteKind::Direct && *p <= lp + 1 => {
                 q.speaker = Some(s);
-                last = Some((*p, s));
+                last = Some((*p, s, at));
             }
             _ => {}
         }
@@ -223,6 +241,41 @@ pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
     let mut quotes: Vec<Quote> = out.into_iter().map(|(_, q, _)| q).collect();
     coref::resolve(text, &all_toks, &mut quotes);
     quotes
+}
+
+/// Speakers for a direct quote with no attribution of its own.
+#[derive(Clone, Copy, Debug, Default)]
+struct Fallback {
+    /// The subject of the quote's sentence, when the quote sits inside it.
+    subject: Option<Span>,
+    /// The start of the sentence before and its subject, a name or a
+    /// personal pronoun.
+    previous: Option<(usize, Span)>,
+}
+
+/// The named subject of the body sentence before `sentence` (in its
+/// paragraph, or the last of the paragraph before), with that sentence's
+/// start.
+fn previous_subject(
+    text: &str,
+    toks: &[Tok],
+    by_para: &[Vec<Span>],
+    p: usize,
+    sentence: Span,
+) -> Option<(usize, Span)> {
+    let here = &by_para[p];
+    let i = here.partition_point(|s| s.start < sentence.start);
+    let prev = match i.checked_sub(1) {
+        Some(j) => here[j],
+        None => *by_para.get(p.checked_sub(1)?)?.last()?,
+    };
+    let end = toks.partition_point(|t| t.start < prev.end);
+    let subject = sentence_subject(text, toks, prev, end)?;
+    let first = toks.get(toks.partition_point(|t| t.start < subject.start))?;
+    let w = first.slice(text);
+    let named = (scan::starts_upper(w) && !lexicon::is_determiner(text, first))
+        || ["he", "she", "they"].contains(&w.to_ascii_lowercase().as_str());
+    named.then_some((prev.start, subject))
 }
 
 fn make(

@@ -227,9 +227,20 @@ pub fn noun_phrase_back(text: &str, toks: &[Tok], lo: usize, cue: usize) -> Opti
             || (w.len() > 4 && w.ends_with("ly") && !starts_upper(toks[end - 1].slice(text)))
         {
             end -= 1;
+        } else if end >= lo + 2 && is_time_phrase(text, &toks[end - 2], &toks[end - 1]) {
+            // `who in 2010 said`, `she on Monday told`.
+            end -= 2;
         } else {
             break;
         }
+    }
+    // `even now at 86 she still says`: a pronoun right before the cue is
+    // the whole speaker.
+    if end > lo
+        && ["he", "she", "they", "we", "i", "who"]
+            .contains(&toks[end - 1].slice(text).to_ascii_lowercase().as_str())
+    {
+        return Some(Span::new(toks[end - 1].start, toks[end - 1].end));
     }
     // `Jane Doe, a spokeswoman for the council, said`: the phrase runs
     // from the name to the appositive's end.
@@ -255,6 +266,37 @@ fn name_back(text: &str, toks: &[Tok], lo: usize, end: usize) -> Option<Span> {
         return Some(Span::new(name.start, toks[end - 1].end));
     }
     noun_phrase_back_plain(text, toks, lo, end)
+}
+
+/// Days and months that follow `on`/`in`/`last` in a time phrase.
+const TIME_WORDS: [&str; 19] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "week",
+];
+
+/// `in 2010`, `on Monday`, `last week`: two tokens of time between a
+/// speaker and the cue.
+fn is_time_phrase(text: &str, a: &Tok, b: &Tok) -> bool {
+    let (a, b) = (a.slice(text), b.slice(text));
+    matches!(a, "in" | "on" | "last" | "this" | "earlier")
+        && (TIME_WORDS.contains(&b) || (b.len() == 4 && b.bytes().all(|c| c.is_ascii_digit())))
 }
 
 fn noun_phrase_back_plain(text: &str, toks: &[Tok], lo: usize, end: usize) -> Option<Span> {
