@@ -226,7 +226,8 @@ pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
             // quote came since.
             (None, None, _)
                 if fallback.previous.is_some()
-                    && last.is_none_or(|(lp, _, _)| *p > lp + 1 || q.kind != QuoteKind::Direct) =>
+                    && !last
+                        .is_some_and(|(lp, _, _)| *p <= lp + 1 && q.kind == QuoteKind::Direct) =>
             {
                 q.speaker = fallback.previous.map(|(_, s)| s);
                 last = q.speaker.map(|s| (*p, s, at));
