@@ -473,7 +473,12 @@ fn attribution_after(
             toks[k].start < limit
                 && match toks[k].kind {
                     TokKind::Word => true,
-                    TokKind::Punct => matches!(toks[k].slice(text), "," | "(" | ")"),
+                    // `(D-Mo.)`: the dot of an abbreviation before `)`.
+                    TokKind::Punct => {
+                        matches!(toks[k].slice(text), "," | "(" | ")")
+                            || (toks[k].slice(text) == "."
+                                && toks.get(k + 1).is_some_and(|n| n.slice(text) == ")"))
+                    }
                     TokKind::Quote => scan::is_nickname_mark(toks, k),
                 }
         })
