@@ -557,7 +557,7 @@ fn attribution_before(
         // `According to Yahoo News, "..."`.
         if let Some((cue, after)) = lexicon::according_to(text, toks, k) {
             let comma = (after..open).find(|&c| scan::is_comma(text, &toks[c]));
-            if let Some(comma) = comma.filter(|&c| c > after && c - after <= 12) {
+            if let Some(comma) = comma.filter(|&c| c > after && c - after <= 24) {
                 return Some(Attribution {
                     cue,
                     speaker: Some(Span::new(toks[after].start, toks[comma - 1].end)),
