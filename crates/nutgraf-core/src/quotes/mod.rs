@@ -567,7 +567,12 @@ fn attribution_before(
             }
         }
         if let Some((cue, _)) = lexicon::cue_at(text, toks, k) {
-            let speaker = scan::noun_phrase_back(text, toks, from, k);
+            let mut speaker = scan::noun_phrase_back(text, toks, from, k);
+            if speaker.is_none() && k > from && toks[k - 1].slice(text) == "and" {
+                // `Trump bemoaned the unrest and said ...`: the subject of
+                // the first verb.
+                speaker = sentence_subject(text, toks, sentence, k);
+            }
             let a = Attribution {
                 cue,
                 speaker,
@@ -748,7 +753,13 @@ fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote> {
         let Some((cue, after)) = lexicon::cue_at(text, toks, k) else {
             continue;
         };
-        let Some(phrase) = scan::noun_phrase_back(text, toks, first, k) else {
+        let phrase = scan::noun_phrase_back(text, toks, first, k).or_else(|| {
+            // `She thanked the crowd and said ...`.
+            (k > first && toks[k - 1].slice(text) == "and")
+                .then(|| sentence_subject(text, toks, sentence, k))
+                .flatten()
+        });
+        let Some(phrase) = phrase else {
             continue;
         };
         let mut speaker = Some(phrase);
