@@ -322,6 +322,15 @@ fn sentence_subject(text: &str, toks: &[Tok], sentence: Span, open: usize) -> Op
     if k >= open {
         return None;
     }
+    // `Conversely, PolitiFact rated ...`: an adverb and its comma.
+    let w = toks[k].slice(text);
+    if w.len() > 4 && w.ends_with("ly") && toks.get(k + 1).is_some_and(|t| scan::is_comma(text, t))
+    {
+        k = skip_leads(k + 2);
+        if k >= open {
+            return None;
+        }
+    }
     if lexicon::is_adverbial_opener(text, &toks[k]) {
         let comma = (k + 1..open.min(k + 25)).find(|&c| scan::is_comma(text, &toks[c]))?;
         k = skip_leads(comma + 1);
