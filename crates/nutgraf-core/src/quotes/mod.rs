@@ -758,6 +758,7 @@ fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote> {
     // `SPEAKER CUE (that) CONTENT`: the first cue with a speaker before it.
     // The speaker phrase starts after the last comma before the cue, so
     // `In an interview on Sunday, the senator said ...` works too.
+    let mut unsure = None;
     for k in first + 1..end_tok.min(first + 40) {
         let Some((cue, after)) = lexicon::cue_at(text, toks, k) else {
             continue;
@@ -779,13 +780,19 @@ fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote> {
         let mut start = lexicon::skip_cue_object(text, toks, after, sentence.end);
         start = skip_soft(text, toks, start);
         if start > end_tok || !content_ok(toks, start, end_tok) {
-            return None;
+            return unsure;
         }
         let end = content_end(text, toks, start, end_tok);
         let content = Span::new(toks[start].start, toks[end].end);
-        return Some(indirect(text, cue, speaker, content));
+        let quote = indirect(text, cue, speaker, content);
+        if speaker.is_some_and(|s| plausible_speaker(text, toks, s)) {
+            return Some(quote);
+        }
+        // `Following initial reports of ..., Trump said ...`: a later cue
+        // may have a real speaker.
+        unsure.get_or_insert(quote);
     }
-    None
+    unsure
 }
 
 /// Participles that carry on an attribution: `, adding that ...`.
