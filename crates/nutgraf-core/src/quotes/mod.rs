@@ -733,10 +733,14 @@ fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote> {
                 return Some(indirect(text, cue, speaker, content));
             }
             if let Some((cue, after)) = lexicon::cue_at(text, toks, tail) {
+                // `..., said Jane Doe.`; not `Jane Doe, a partner, called
+                // him a master ...`, which is read below.
                 let sp = scan::noun_phrase_forward(text, toks, after, toks[end_tok].end)
                     .map(|(s, _)| s)
                     .filter(|&s| plausible_speaker(text, toks, s));
-                return Some(indirect(text, cue, sp, content));
+                if sp.is_some() {
+                    return Some(indirect(text, cue, sp, content));
+                }
             }
             for k in tail + 1..=end_tok {
                 if let Some((cue, after)) = lexicon::cue_at(text, toks, k) {
