@@ -457,3 +457,14 @@ const NON_SUBJECT: [&str; 14] = [
 pub fn is_non_subject(text: &str, t: &Tok) -> bool {
     NON_SUBJECT.contains(&lower(text, t).as_str())
 }
+
+/// Words that open a subordinate clause before the main one.
+const SUBORDINATORS: [&str; 11] = [
+    "while", "although", "though", "as", "because", "since", "if", "when", "after", "before",
+    "whereas",
+];
+
+/// True for a word (any case) that opens a subordinate clause.
+pub fn is_subordinator(text: &str, t: &Tok) -> bool {
+    SUBORDINATORS.contains(&lower(text, t).as_str())
+}

@@ -166,7 +166,7 @@ pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
             {
                 continue;
             }
-            if let Some(quote) = reported(text, toks, s) {
+            for quote in reported_clauses(text, toks, s) {
                 out.push((p, quote, Fallback::default()));
             }
         }
@@ -332,12 +332,20 @@ fn sentence_subject(text: &str, toks: &[Tok], sentence: Span, open: usize) -> Op
         }
     }
     if lexicon::is_adverbial_opener(text, &toks[k]) {
-        let comma = (k + 1..open.min(k + 25)).find(|&c| scan::is_comma(text, &toks[c]))?;
-        k = skip_leads(comma + 1);
-        if k >= open {
-            return None;
-        }
+        // The subject follows one of the phrase's commas (`Following a
+        // swiftly called, late-afternoon meeting, the Council ...`).
+        return (k + 1..open.min(k + 25))
+            .filter(|&c| scan::is_comma(text, &toks[c]))
+            .find_map(|c| {
+                let k = skip_leads(c + 1);
+                (k < open).then(|| subject_at(text, toks, k, open)).flatten()
+            });
     }
+    subject_at(text, toks, k, open)
+}
+
+/// The subject phrase starting at token `k`, before token `open`.
+fn subject_at(text: &str, toks: &[Tok], k: usize, open: usize) -> Option<Span> {
     let first_word = toks[k].slice(text);
     if coref::is_pronoun(first_word) {
         return Some(Span::new(toks[k].start, toks[k].end));
@@ -691,6 +699,41 @@ fn attribution_closing(text: &str, toks: &[Tok]) -> Option<Attribution> {
             before: false,
         })
     })
+}
+
+/// Reported speech in one sentence with no direct quote, reading a
+/// subordinate clause and the main clause apart: `While he acknowledged
+/// X, Ham also noted Y` holds two attributions.
+fn reported_clauses(text: &str, toks: &[Tok], sentence: Span) -> Vec<Quote> {
+    let first = toks.partition_point(|t| t.start < sentence.start);
+    let subordinate = toks
+        .get(first)
+        .is_some_and(|t| lexicon::is_subordinator(text, t));
+    if subordinate {
+        let last = toks.partition_point(|t| t.end <= sentence.end);
+        for c in (first + 2..last.min(first + 30)).filter(|&c| scan::is_comma(text, &toks[c])) {
+            let Some(next) = toks.get(c + 1) else {
+                break;
+            };
+            let main = reported(text, toks, Span::new(next.start, sentence.end));
+            // The main clause's own cue, a few words after the comma.
+            let Some(main) = main.filter(|q| {
+                q.speaker.is_some_and(|s| plausible_speaker(text, toks, s))
+                    && q.cue.is_some_and(|cue| {
+                        toks.partition_point(|t| t.start < cue.start) <= c + 8
+                    })
+            }) else {
+                continue;
+            };
+            let mut out: Vec<Quote> =
+                reported(text, toks, Span::new(sentence.start, toks[c - 1].end))
+                    .into_iter()
+                    .collect();
+            out.push(main);
+            return out;
+        }
+    }
+    reported(text, toks, sentence).into_iter().collect()
 }
 
 /// Reported speech in one sentence with no direct quote.
