@@ -237,7 +237,7 @@ pub fn noun_phrase_back(text: &str, toks: &[Tok], lo: usize, cue: usize) -> Opti
     // `even now at 86 she still says`: a pronoun right before the cue is
     // the whole speaker.
     if end > lo
-        && ["he", "she", "they", "we", "i", "who"]
+        && ["he", "she", "they", "we", "i", "who", "which"]
             .contains(&toks[end - 1].slice(text).to_ascii_lowercase().as_str())
     {
         return Some(Span::new(toks[end - 1].start, toks[end - 1].end));
