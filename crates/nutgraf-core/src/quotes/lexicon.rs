@@ -361,7 +361,8 @@ pub fn skip_cue_object(text: &str, toks: &[Tok], after: usize, limit: usize) -> 
 
 /// Words that open an adverbial phrase before a sentence's subject:
 /// `During a May interview, ...`, `In contrast, ...`.
-const OPENERS: [&str; 34] = [
+const OPENERS: [&str; 35] = [
+    "to",
     "in",
     "on",
     "at",

@@ -338,7 +338,9 @@ fn sentence_subject(text: &str, toks: &[Tok], sentence: Span, open: usize) -> Op
             .filter(|&c| scan::is_comma(text, &toks[c]))
             .find_map(|c| {
                 let k = skip_leads(c + 1);
-                (k < open).then(|| subject_at(text, toks, k, open)).flatten()
+                (k < open)
+                    .then(|| subject_at(text, toks, k, open))
+                    .flatten()
             });
     }
     subject_at(text, toks, k, open)
@@ -719,9 +721,8 @@ fn reported_clauses(text: &str, toks: &[Tok], sentence: Span) -> Vec<Quote> {
             // The main clause's own cue, a few words after the comma.
             let Some(main) = main.filter(|q| {
                 q.speaker.is_some_and(|s| plausible_speaker(text, toks, s))
-                    && q.cue.is_some_and(|cue| {
-                        toks.partition_point(|t| t.start < cue.start) <= c + 8
-                    })
+                    && q.cue
+                        .is_some_and(|cue| toks.partition_point(|t| t.start < cue.start) <= c + 8)
             }) else {
                 continue;
             };
