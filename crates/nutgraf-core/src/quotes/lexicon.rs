@@ -237,13 +237,6 @@ fn lower(text: &str, t: &Tok) -> Lower {
     Lower { buf, len: w.len() }
 }
 
-type WordSet = rustc_hash::FxHashSet<&'static str>;
-
-static CUE_SET: std::sync::LazyLock<WordSet> =
-    std::sync::LazyLock::new(|| CUES.iter().copied().collect());
-static WEAK_SET: std::sync::LazyLock<WordSet> =
-    std::sync::LazyLock::new(|| WEAK_CUES.iter().copied().collect());
-
 thread_local! {
     /// Set while the paragraph being read is a Title Case headline.
     static TITLE_CASE: Cell<bool> = const { Cell::new(false) };
@@ -265,19 +258,77 @@ pub fn title_case_guard(on: bool) -> impl Drop {
 /// True for a headline in Title Case: under 30 words, most words of four
 /// letters or more capitalized.
 pub fn is_title_case(text: &str, toks: &[Tok]) -> bool {
-    let words: Vec<&str> = toks
-        .iter()
-        .filter(|t| t.kind == TokKind::Word)
-        .map(|t| t.slice(text))
-        .collect();
-    let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() >= 4).collect();
-    let upper = long.iter().filter(|w| starts_upper(w)).count();
-    words.len() < 30 && long.len() >= 3 && upper * 10 >= long.len() * 7
+    let (mut words, mut long, mut upper) = (0usize, 0usize, 0usize);
+    for t in toks.iter().filter(|t| t.kind == TokKind::Word) {
+        words += 1;
+        if words >= 30 {
+            return false;
+        }
+        let w = t.slice(text);
+        if w.chars().nth(3).is_some() {
+            long += 1;
+            upper += usize::from(starts_upper(w));
+        }
+    }
+    long >= 3 && upper * 10 >= long * 7
 }
 
+/// [`Tok::class`] bit: a verb of saying (any case).
+const CLASS_CUE: u8 = 1;
+/// [`Tok::class`] bit: a cue of belief, which needs `that` after it.
+const CLASS_WEAK: u8 = 2;
+/// [`Tok::class`] bit: `pointed`, which needs `out` after it.
+const CLASS_POINTED: u8 = 4;
+
+/// The cue class of a word, for [`Tok::class`]: one set look-up per word
+/// of a document instead of one per rule that asks.
+pub fn word_class(word: &str) -> u8 {
+    // Every cue is 3 to 12 ASCII letters.
+    if !(3..=12).contains(&word.len()) || !word.is_ascii() {
+        return 0;
+    }
+    let mut buf = [0u8; 12];
+    for (b, c) in buf.iter_mut().zip(word.bytes()) {
+        *b = c.to_ascii_lowercase();
+    }
+    let w = &buf[..word.len()];
+    // Most words share no (length, first letter) with any cue: no hashing.
+    let letter = w[0].wrapping_sub(b'a');
+    if letter >= 26 || CLASS_SHAPES[w.len()] & (1 << letter) == 0 {
+        return 0;
+    }
+    CLASSES.get(w).copied().unwrap_or(0)
+}
+
+/// Every cue and weak cue, lowercased, with its class bits.
+static CLASSES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static [u8], u8>> =
+    std::sync::LazyLock::new(|| {
+        let mut m = rustc_hash::FxHashMap::default();
+        for w in CUES {
+            *m.entry(w.as_bytes()).or_insert(0) |= CLASS_CUE;
+        }
+        for w in WEAK_CUES {
+            *m.entry(w.as_bytes()).or_insert(0) |= CLASS_WEAK;
+        }
+        *m.entry(&b"pointed"[..]).or_insert(0) |= CLASS_POINTED;
+        m
+    });
+
+/// For each word length, a bit per first letter that some cue has.
+static CLASS_SHAPES: std::sync::LazyLock<[u32; 13]> = std::sync::LazyLock::new(|| {
+    let mut shapes = [0u32; 13];
+    for w in CLASSES.keys() {
+        let letter = w.first().map_or(26, |c| c.wrapping_sub(b'a'));
+        if let Some(s) = shapes.get_mut(w.len()).filter(|_| letter < 26) {
+            *s |= 1 << letter;
+        }
+    }
+    shapes
+});
+
 /// True when token `t` (any case) is a verb of saying: names stop there.
-pub fn is_cue_word(text: &str, t: &Tok) -> bool {
-    CUE_SET.contains(lower(text, t).as_str())
+pub fn is_cue_word(_text: &str, t: &Tok) -> bool {
+    t.class & CLASS_CUE != 0
 }
 
 /// A cue at token `k`: its span and the index of the token after it.
@@ -288,19 +339,17 @@ pub fn cue_at(text: &str, toks: &[Tok], k: usize) -> Option<(Span, usize)> {
     let t = toks.get(k).filter(|t| {
         t.kind == TokKind::Word && (!starts_upper(t.slice(text)) || TITLE_CASE.with(Cell::get))
     })?;
-    // Every cue is 3 to 12 ASCII letters.
-    if !(3..=12).contains(&t.len_bytes()) {
+    if t.class == 0 {
         return None;
     }
-    let w = lower(text, t);
-    if w == "pointed" {
+    if t.class & CLASS_POINTED != 0 {
         let next = toks.get(k + 1)?;
         return (lower(text, next) == "out").then(|| (Span::new(t.start, next.end), k + 2));
     }
-    if CUE_SET.contains(w.as_str()) {
+    if t.class & CLASS_CUE != 0 {
         return Some((Span::new(t.start, t.end), k + 1));
     }
-    if WEAK_SET.contains(w.as_str()) {
+    if t.class & CLASS_WEAK != 0 {
         let next = toks.get(k + 1)?;
         return (lower(text, next) == "that").then(|| (Span::new(t.start, t.end), k + 1));
     }

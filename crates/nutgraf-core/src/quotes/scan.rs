@@ -20,6 +20,9 @@ pub struct Tok {
     pub start: usize,
     pub end: usize,
     pub kind: TokKind,
+    /// The word's class in the cue lexicon, looked up once here
+    /// ([`super::lexicon::word_class`]); 0 for other tokens.
+    pub class: u8,
 }
 
 impl Tok {
@@ -87,12 +90,14 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                 start,
                 end: span.start + end,
                 kind: TokKind::Word,
+                class: super::lexicon::word_class(&s[i..end]),
             });
         } else if is_quote(c) {
             toks.push(Tok {
                 start,
                 end: start + c.len_utf8(),
                 kind: TokKind::Quote,
+                class: 0,
             });
         } else {
             let mut end = start + c.len_utf8();
@@ -104,6 +109,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                 start,
                 end,
                 kind: TokKind::Punct,
+                class: 0,
             });
         }
     }
