@@ -121,8 +121,7 @@ pub fn resolve(text: &str, toks: &[Tok], quotes: &mut [Quote]) {
             }
         }
     }
-    let by_start: FxHashMap<usize, Span> = mentions.iter().map(|m| (m.start, *m)).collect();
-    let by_end: FxHashMap<usize, Span> = mentions.iter().map(|m| (m.end, *m)).collect();
+    let roles_beside = RolesBeside::new(text, toks, &mentions);
     let mut roles: FxHashMap<String, Option<String>> = FxHashMap::default();
     let mut last_name: Option<String> = None;
     for q in quotes.iter_mut() {
@@ -150,7 +149,7 @@ pub fn resolve(text: &str, toks: &[Tok], quotes: &mut [Quote]) {
         } else if roles.len() < MAX_ROLES || roles.contains_key(&lower) {
             roles
                 .entry(lower)
-                .or_insert_with(|| role_name(text, toks, &by_start, &by_end, phrase))
+                .or_insert_with(|| roles_beside.name(text, phrase))
                 .clone()
         } else {
             None
@@ -163,43 +162,57 @@ pub fn resolve(text: &str, toks: &[Tok], quotes: &mut [Quote]) {
     }
 }
 
-/// Distinct role phrases looked up per document (each look-up reads the
-/// whole text once).
+/// Distinct role phrases resolved per document.
 const MAX_ROLES: usize = 32;
 
-/// `the spokesman` → the name next to a `spokesman` elsewhere.
-fn role_name(
-    text: &str,
-    toks: &[Tok],
-    by_start: &FxHashMap<usize, Span>,
-    by_end: &FxHashMap<usize, Span>,
-    phrase: &str,
-) -> Option<String> {
-    let role = words(phrase).last()?.to_lowercase();
-    if role.len() < 4 {
-        return None;
-    }
-    for (k, t) in toks.iter().enumerate() {
-        if t.kind != TokKind::Word || !t.slice(text).eq_ignore_ascii_case(&role) {
-            continue;
-        }
-        // `spokesman John Doe`, `a spokesman, John Doe`
-        if let Some(m) = toks.get(k + 1).and_then(|n| by_start.get(&n.start)) {
-            return Some(m.slice(text).to_string());
-        }
-        if toks.get(k + 1).is_some_and(|n| n.slice(text) == ",") {
-            if let Some(m) = toks.get(k + 2).and_then(|n| by_start.get(&n.start)) {
-                return Some(m.slice(text).to_string());
+/// For each lowercase word right beside a name (`spokesman John Doe`,
+/// `a spokesman, John Doe`, `John Doe, the spokesman`), the name at its
+/// first such place. Built in one pass over the mentions.
+struct RolesBeside {
+    first: FxHashMap<String, (usize, Span)>,
+}
+
+impl RolesBeside {
+    fn new(text: &str, toks: &[Tok], mentions: &[Span]) -> Self {
+        let mut first: FxHashMap<String, (usize, Span)> = FxHashMap::default();
+        let mut note = |k: usize, m: Span| {
+            let Some(t) = toks.get(k).filter(|t| t.kind == TokKind::Word) else {
+                return;
+            };
+            let role = t.slice(text).to_lowercase();
+            let slot = first.entry(role).or_insert((k, m));
+            if k < slot.0 {
+                *slot = (k, m);
+            }
+        };
+        for &m in mentions {
+            let s = toks.partition_point(|t| t.start < m.start);
+            let e = toks.partition_point(|t| t.end <= m.end);
+            // `spokesman John Doe` / `a spokesman, John Doe`
+            if s >= 1 {
+                note(s - 1, m);
+            }
+            if s >= 2 && toks[s - 1].slice(text) == "," {
+                note(s - 2, m);
+            }
+            // `John Doe, the spokesman` / `John Doe, a spokesman`
+            if toks.get(e).is_some_and(|t| t.slice(text) == ",") {
+                note(e + 3, m);
             }
         }
-        // `John Doe, the spokesman` / `John Doe, a spokesman`
-        if k >= 4 && toks[k - 3].kind == TokKind::Punct && toks[k - 3].slice(text) == "," {
-            if let Some(m) = by_end.get(&toks[k - 4].end) {
-                return Some(m.slice(text).to_string());
-            }
-        }
+        Self { first }
     }
-    None
+
+    /// `the spokesman` → the name beside a `spokesman` in the article.
+    fn name(&self, text: &str, phrase: &str) -> Option<String> {
+        let role = words(phrase).last()?.to_lowercase();
+        if role.len() < 4 {
+            return None;
+        }
+        self.first
+            .get(&role)
+            .map(|&(_, m)| m.slice(text).to_string())
+    }
 }
 
 #[cfg(test)]
