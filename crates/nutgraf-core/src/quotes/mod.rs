@@ -510,6 +510,15 @@ fn attribution_after(
     for k in run {
         if let Some((cue, after)) = lexicon::cue_at(text, toks, k) {
             let speaker = scan::noun_phrase_back(text, toks, words[0], k)?;
+            // The speaker follows the quote: `"...," the mayor said`, not
+            // `"..." with Rubio, in a finish that he said ...`.
+            let between = &toks[words[0]..toks.partition_point(|t| t.start < speaker.start)];
+            if between
+                .iter()
+                .any(|t| matches!(t.slice(text), "that" | "which" | "whom" | "where"))
+            {
+                return None;
+            }
             let after = lexicon::skip_cue_object(text, toks, after, limit);
             return Some(Attribution {
                 cue,
