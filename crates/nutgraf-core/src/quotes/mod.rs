@@ -1143,6 +1143,56 @@ mod tests {
     }
 
     #[test]
+    fn subjects_for_cues_that_name_no_speaker() {
+        let cases = [
+            // A participle cue: the sentence's subject.
+            (
+                "Ana Reyes, the harbour master, then spoke on the radio and began by \
+                 saying the pier would \"never be the same again after this.\"",
+                "Ana Reyes",
+            ),
+            // `and said`: the subject of the first verb.
+            (
+                "Tom Hale thanked the crews and said he thought the repairs were \
+                 \"a very, very big job for a small town.\"",
+                "Tom Hale",
+            ),
+            // `According to X, "..."`.
+            (
+                "According to the harbour board, the pier was \"the oldest working pier \
+                 on this coast.\"",
+                "the harbour board",
+            ),
+        ];
+        for (text, who) in cases {
+            let q = quotes(text);
+            let last = q.last().expect("a quote");
+            assert_eq!(speaker(text, last).as_deref(), Some(who), "{text}: {q:?}");
+        }
+    }
+
+    #[test]
+    fn subordinate_and_main_clauses_are_two_attributions() {
+        let text = "While the mayor admitted the pier was old, the inspector insisted \
+                    that it would stand for another century.";
+        let q = quotes(text);
+        let found: Vec<(Option<String>, &str)> = q
+            .iter()
+            .map(|q| (speaker(text, q), q.text.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (Some("the mayor".to_string()), "the pier was old"),
+                (
+                    Some("the inspector".to_string()),
+                    "that it would stand for another century"
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn scare_quotes_are_not_quotes() {
         let q = quotes("The plan was called a \"disaster\" by some of them.");
         assert!(q.iter().all(|q| q.kind == QuoteKind::Indirect), "{q:?}");
