@@ -180,6 +180,8 @@ const CUES: &[&str] = &[
     "posted",
     "emailed",
     "texted",
+    "assured",
+    "assures",
 ];
 
 /// Cues of belief and finding, which count only with `that` after them:
@@ -482,7 +484,20 @@ pub fn is_verb_like(text: &str, toks: &[Tok], k: usize) -> bool {
     let l = lower(text, t);
     AFTER_SUBJECT.contains(&l.as_str())
         || is_cue_word(text, t)
-        || (w.len() > 4 && w.ends_with("ed"))
+        || (w.len() > 4 && w.ends_with("ed") && !is_adjective_participle(text, t))
+}
+
+/// Participles in `-ed` that news puts before a noun as adjectives:
+/// `retired neurosurgeon`, `embattled mayor`.
+const ADJECTIVE_PARTICIPLES: [&str; 22] = [
+    "retired", "alleged", "accused", "embattled", "unnamed", "elected", "indicted", "convicted",
+    "disgraced", "unidentified", "detained", "jailed", "ousted", "beleaguered", "celebrated",
+    "acclaimed", "renowned", "respected", "wounded", "injured", "married", "appointed",
+];
+
+/// True for an `-ed` word that is usually an adjective before a noun.
+pub fn is_adjective_participle(text: &str, t: &Tok) -> bool {
+    ADJECTIVE_PARTICIPLES.contains(&lower(text, t).as_str())
 }
 
 /// Conjunctions and subordinators that open a new clause.
