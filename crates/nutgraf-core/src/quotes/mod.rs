@@ -105,7 +105,16 @@ pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
             let sentence = enclosing(sentences, content).unwrap_or(*para);
             direct_sentences.push(sentence);
             let mut spans = vec![content];
-            let mut attribution = attribution_after(text, toks, close, sentence, *para);
+            // `"How are you?" Miller said.` splits after the question mark:
+            // the attribution may sit in the sentence after the quote.
+            let asks = text[..toks[close].start].trim_end().ends_with(['?', '!']);
+            let after_sentence = toks
+                .get(close + 1)
+                .filter(|_| asks)
+                .and_then(|t| enclosing(sentences, Span::new(t.start, t.end)))
+                .filter(|s| s.len() < 120)
+                .map_or(sentence, |s| Span::new(sentence.start, s.end.max(sentence.end)));
+            let mut attribution = attribution_after(text, toks, close, after_sentence, *para);
             if let Some(a) = &attribution {
                 // `"A," she said, "B."`: the next quote opens right after.
                 if let Some(&(o2, c2)) = quoted.get(q + 1) {
