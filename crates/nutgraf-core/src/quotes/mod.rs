@@ -544,6 +544,23 @@ fn attribution_after(
     let end = (i..toks.len())
         .take_while(|&k| toks[k].start < limit)
         .last()?;
+    // `"..." about fixing inequality, said Marla Kilfoyle, a teacher.`
+    let said_x = (i..end)
+        .filter(|&c| scan::is_comma(text, &toks[c]))
+        .find_map(|c| lexicon::cue_at(text, toks, c + 1).map(|cue| (c, cue)));
+    if let Some((c, (cue, after))) = said_x {
+        let clean = !toks[c..=end].iter().any(|t| t.kind == TokKind::Quote);
+        if let Some((speaker, next)) = scan::noun_phrase_forward(text, toks, after, limit)
+            .filter(|&(sp, _)| clean && plausible_speaker(text, toks, sp))
+        {
+            return Some(Attribution {
+                cue,
+                speaker: Some(speaker),
+                next_tok: skip_soft(text, toks, next),
+                before: false,
+            });
+        }
+    }
     let comma = (i..end).rev().find(|&k| scan::is_comma(text, &toks[k]))?;
     if end - comma > 8
         || toks[comma + 1..=end]
