@@ -490,9 +490,28 @@ pub fn is_verb_like(text: &str, toks: &[Tok], k: usize) -> bool {
 /// Participles in `-ed` that news puts before a noun as adjectives:
 /// `retired neurosurgeon`, `embattled mayor`.
 const ADJECTIVE_PARTICIPLES: [&str; 22] = [
-    "retired", "alleged", "accused", "embattled", "unnamed", "elected", "indicted", "convicted",
-    "disgraced", "unidentified", "detained", "jailed", "ousted", "beleaguered", "celebrated",
-    "acclaimed", "renowned", "respected", "wounded", "injured", "married", "appointed",
+    "retired",
+    "alleged",
+    "accused",
+    "embattled",
+    "unnamed",
+    "elected",
+    "indicted",
+    "convicted",
+    "disgraced",
+    "unidentified",
+    "detained",
+    "jailed",
+    "ousted",
+    "beleaguered",
+    "celebrated",
+    "acclaimed",
+    "renowned",
+    "respected",
+    "wounded",
+    "injured",
+    "married",
+    "appointed",
 ];
 
 /// True for an `-ed` word that is usually an adjective before a noun.

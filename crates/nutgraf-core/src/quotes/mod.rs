@@ -8,15 +8,23 @@
 //!    it. Short quoted phrases without a clause in them ("scare quotes")
 //!    are not quotes on their own.
 //! 2. Each direct quote looks for its attribution after it in its sentence
-//!    (`"...," she said.`, `"...," said Jane Doe.`), then before it
-//!    (`Doe said: "..."`). A quote right after an attribution that closed
-//!    the previous quote (`"We will," she said, "win."`) joins it: one
-//!    quote, two content spans. A quote with no attribution inherits the
-//!    speaker of the quote before it in the same or the previous paragraph.
+//!    (`"...," she said.`, `"...," said Jane Doe.`; after a quoted question,
+//!    in the next sentence), then before it (`Doe said: "..."`,
+//!    `According to X, "..."`, `X continued:` ending the paragraph before).
+//!    A quote right after an attribution that closed the previous quote
+//!    (`"We will," she said, "win."`) joins it: one quote, two content
+//!    spans. A cue before the quote whose phrase is no noun phrase
+//!    (`began by saying`) yields to the sentence's subject. A quote with no
+//!    attribution takes the subject of its sentence when it sits inside
+//!    one, else inherits the speaker of the quote before it in the same or
+//!    the previous paragraph, else takes the named subject of the sentence
+//!    before.
 //! 3. **Reported speech** in sentences with no direct quote:
 //!    `SPEAKER CUE (that) CONTENT`, `CONTENT, SPEAKER CUE`,
 //!    `CONTENT, CUE SPEAKER`, `according to SPEAKER, CONTENT` and
-//!    `CONTENT, according to SPEAKER`.
+//!    `CONTENT, according to SPEAKER`, with a subordinate clause read apart
+//!    from the main one; `, adding that ...` after any attribution is the
+//!    same speaker's. A `Name: ...` headline is its name's.
 //! 4. Speakers are resolved to names by [`coref`]: a pronoun to the last
 //!    person named, a surname or a role ("the spokesman") to the fullest
 //!    mention of it in the article.
@@ -63,9 +71,8 @@ pub struct Quote {
 /// order. Never panics; linear in the text apart from name look-ups.
 pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
     let text = seg.doc.text.as_str();
-    // Quotes with their paragraph index.
     // Quotes with their paragraph index and, for direct quotes with no
-    // attribution, their sentence's subject as a last resort.
+    // attribution, the speakers to fall back on.
     let mut out: Vec<(usize, Quote, Fallback)> = Vec::new();
     // Body sentences by paragraph (sentences come in paragraph order).
     let mut by_para: Vec<Vec<Span>> = vec![Vec::new(); seg.paragraphs.len()];
@@ -113,7 +120,9 @@ pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
                 .filter(|_| asks)
                 .and_then(|t| enclosing(sentences, Span::new(t.start, t.end)))
                 .filter(|s| s.len() < 120)
-                .map_or(sentence, |s| Span::new(sentence.start, s.end.max(sentence.end)));
+                .map_or(sentence, |s| {
+                    Span::new(sentence.start, s.end.max(sentence.end))
+                });
             let mut attribution = attribution_after(text, toks, close, after_sentence, *para);
             if let Some(a) = &attribution {
                 // `"A," she said, "B."`: the next quote opens right after.
