@@ -190,6 +190,11 @@ pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
         }
         // `"...," the mayor said, adding that it would take "more hours"`:
         // a participle clause after an attribution is the same speaker's.
+        // Content spans of the paragraph by start, for overlap look-ups.
+        let mut taken: std::collections::BTreeMap<usize, usize> = out[paragraph_start..]
+            .iter()
+            .flat_map(|(_, q, _)| q.content.iter().map(|c| (c.start, c.end)))
+            .collect();
         let mut k = paragraph_start;
         while k < out.len() {
             let (_, q, _) = &out[k];
@@ -210,12 +215,12 @@ pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
             let Some((pcue, content)) = participle_clause(text, toks, after, sentence) else {
                 continue;
             };
-            let taken = out[paragraph_start..].iter().any(|(_, o, _)| {
-                o.content
-                    .iter()
-                    .any(|c| c.start < content.end && content.start < c.end)
-            });
-            if !taken {
+            let overlaps = taken
+                .range(..content.end)
+                .next_back()
+                .is_some_and(|(_, &end)| end > content.start);
+            if !overlaps {
+                taken.insert(content.start, content.end);
                 out.push((
                     p,
                     indirect(text, pcue, Some(speaker), content),
