@@ -1235,6 +1235,15 @@ mod tests {
     }
 
     #[test]
+    fn doubled_apostrophes_are_quotation_marks() {
+        let text = "''The pier will stand for another century,'' said Ana Reyes, an engineer.";
+        let q = quotes(text);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].text, "''The pier will stand for another century,''");
+        assert_eq!(speaker(text, &q[0]).as_deref(), Some("Ana Reyes"));
+    }
+
+    #[test]
     fn scare_quotes_are_not_quotes() {
         let q = quotes("The plan was called a \"disaster\" by some of them.");
         assert!(q.iter().all(|q| q.kind == QuoteKind::Indirect), "{q:?}");

@@ -92,6 +92,16 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                 kind: TokKind::Word,
                 class: super::lexicon::word_class(&s[i..end]),
             });
+        } else if (c == '\'' || c == '`') && it.peek().is_some_and(|&(_, d)| d == c) {
+            // `''` and ``` `` ```: quotation marks typed as two apostrophes
+            // or backticks, as older archives and TeX-style text do.
+            it.next();
+            toks.push(Tok {
+                start,
+                end: start + 2,
+                kind: TokKind::Quote,
+                class: 0,
+            });
         } else if is_quote(c) {
             toks.push(Tok {
                 start,
@@ -129,7 +139,7 @@ pub fn quoted_spans(text: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
         }
         let c = t.slice(text);
         let opening = match c {
-            "\u{201c}" | "\u{ab}" | "\u{201e}" => true,
+            "\u{201c}" | "\u{ab}" | "\u{201e}" | "``" => true,
             "\u{201d}" | "\u{bb}" => false,
             _ => open.is_none(),
         };
