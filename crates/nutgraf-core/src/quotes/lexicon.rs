@@ -70,7 +70,6 @@ const CUES: &[&str] = &[
     "responded",
     "tweets",
     "tweeted",
-    "states",
     "stated",
     "assert",
     "asserts",
@@ -100,7 +99,6 @@ const CUES: &[&str] = &[
     "complained",
     "complains",
     "joked",
-    "charged",
     "alleged",
     "alleges",
     "testified",
@@ -184,12 +182,13 @@ const CUES: &[&str] = &[
     "assures",
 ];
 
-/// Cues of belief and finding, which count only with `that` after them:
-/// `polls show that ...`, `she believes that ...`.
-const WEAK_CUES: [&str; 20] = [
+/// Cues of belief and finding, and verbs that are often nouns or mean
+/// something else (`claims`, `states`, `charged`), which count only with
+/// `that` after them: `polls show that ...`, `she believes that ...`.
+const WEAK_CUES: [&str; 22] = [
     "believe", "believes", "believed", "think", "thinks", "thought", "found", "finds", "show",
     "shows", "showed", "know", "knows", "knew", "feel", "feels", "felt", "fear", "fears",
-    "expects",
+    "expects", "states", "charged",
 ];
 
 /// Objects of `told`, `wrote` and the like: `told reporters`, `told CNN`.
