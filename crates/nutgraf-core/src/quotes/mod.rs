@@ -490,6 +490,35 @@ fn attribution_after(
     while i < toks.len() && toks[i].kind == TokKind::Punct && is_soft(text, &toks[i]) {
         i += 1;
     }
+    // `"..." ― Jane Doe`: a dash and a name closing the paragraph.
+    let dash = toks
+        .get(close + 1)
+        .is_some_and(|t| matches!(t.slice(text), "―" | "—" | "–" | "--"));
+    if dash {
+        let name: Vec<usize> = (close + 2..toks.len())
+            .take_while(|&k| {
+                toks[k].start < para.end
+                    && toks[k].kind == TokKind::Word
+                    && scan::starts_upper(toks[k].slice(text))
+            })
+            .take(6)
+            .collect();
+        let closes = name.last().is_some_and(|&last| {
+            name.len() <= 5
+                && !toks
+                    .get(last + 1)
+                    .is_some_and(|t| t.start < para.end && t.kind != TokKind::Punct)
+        });
+        if closes {
+            let last = name[name.len() - 1];
+            return Some(Attribution {
+                cue: Span::new(toks[close + 1].start, toks[close + 1].end),
+                speaker: Some(Span::new(toks[close + 2].start, toks[last].end)),
+                next_tok: last + 1,
+                before: false,
+            });
+        }
+    }
     let words: Vec<usize> = (i..toks.len())
         .take_while(|&k| toks[k].start < limit && toks[k].kind == TokKind::Word)
         .take(10)
@@ -1241,6 +1270,18 @@ mod tests {
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].text, "''The pier will stand for another century,''");
         assert_eq!(speaker(text, &q[0]).as_deref(), Some("Ana Reyes"));
+    }
+
+    #[test]
+    fn a_dash_and_a_name_attribute_the_quote_before() {
+        let text = "\u{201c}The pier saved our harbour from the storm.\u{201d} \u{2015} Ana Reyes\n\
+                    \u{201c}We rebuilt it twice in my lifetime and we will again.\u{201d} \u{2015} Tom Hale";
+        let q = quotes(text);
+        let who: Vec<Option<String>> = q.iter().map(|q| speaker(text, q)).collect();
+        assert_eq!(
+            who,
+            [Some("Ana Reyes".to_string()), Some("Tom Hale".to_string())]
+        );
     }
 
     #[test]
