@@ -667,6 +667,17 @@ fn attribution_before(
         }
         if let Some((cue, _)) = lexicon::cue_at(text, toks, k) {
             let mut speaker = scan::noun_phrase_back(text, toks, from, k);
+            if speaker.is_none() && k > from && scan::is_comma(text, &toks[k - 1]) {
+                // `But, said Solovey, "..."`, `In other words, explained
+                // Nancy Cordes: "..."`: a name right after the cue, then
+                // the quote.
+                speaker = scan::noun_phrase_forward(text, toks, k + 1, toks[open].start)
+                    .filter(|&(s, next)| {
+                        scan::starts_upper(s.slice(text))
+                            && toks[next..open].iter().all(|t| t.kind == TokKind::Punct)
+                    })
+                    .map(|(s, _)| s);
+            }
             if speaker.is_none() && k > from && toks[k - 1].slice(text) == "and" {
                 // `Trump bemoaned the unrest and said ...`: the subject of
                 // the first verb.
@@ -1227,6 +1238,11 @@ mod tests {
                 "Tom Hale thanked the crews and said he thought the repairs were \
                  \"a very, very big job for a small town.\"",
                 "Tom Hale",
+            ),
+            // `CUE SPEAKER` before the quote.
+            (
+                "But, said Ana Reyes, \"the pier will stand for another century.\"",
+                "Ana Reyes",
             ),
             // `According to X, "..."`.
             (
