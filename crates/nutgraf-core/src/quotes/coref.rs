@@ -27,9 +27,14 @@ const NOT_NAMES: [&str; 40] = [
 /// Lowercase words allowed inside a name: `Secretary of State`.
 const CONNECTORS: [&str; 6] = ["of", "de", "la", "van", "von", "bin"];
 
-/// True for a personal pronoun, any case.
+/// True for a personal pronoun, any case, contracted too (`It’s`).
 pub fn is_pronoun(w: &str) -> bool {
-    PRONOUNS.contains(&w.to_lowercase().as_str())
+    PRONOUNS.contains(&contraction_stem(w).to_lowercase().as_str())
+}
+
+/// `That` of `That's`, `It` of `It’s`; other words unchanged.
+fn contraction_stem(w: &str) -> &str {
+    w.split_once(['\'', '\u{2019}']).map_or(w, |(stem, _)| stem)
 }
 
 /// True for a pronoun that can be a subject: `he`, `she`, `they`, `who`.
@@ -37,9 +42,17 @@ pub fn is_subject_pronoun(w: &str) -> bool {
     ["he", "she", "they", "i", "we", "it", "you", "who"].contains(&w.to_lowercase().as_str())
 }
 
-/// True for a capitalized word that starts sentences but is no name.
+/// Capitalized sentence openers that are no name, checked as well by
+/// [`is_not_name`] but not taken out of name runs.
+const OPENING_ADVERBS: [&str; 10] = [
+    "Maybe", "Perhaps", "Even", "Indeed", "Instead", "Also", "Only", "Just", "Already", "Here",
+];
+
+/// True for a capitalized word that starts sentences but is no name,
+/// contractions included (`That's`, `It’s`).
 pub fn is_not_name(w: &str) -> bool {
-    NOT_NAMES.contains(&w)
+    let stem = contraction_stem(w);
+    NOT_NAMES.contains(&stem) || OPENING_ADVERBS.contains(&stem)
 }
 
 /// True for a sentence-opening connective (`But`, `Still`, `Then`).
@@ -130,7 +143,7 @@ pub fn resolve(text: &str, toks: &[Tok], quotes: &mut [Quote]) {
         };
         let phrase = sp.slice(text);
         let lower = phrase.to_lowercase();
-        let is_pronoun = PRONOUNS.contains(&lower.as_str());
+        let is_pronoun = is_pronoun(phrase);
         let name = if is_pronoun {
             last_name.clone().or_else(|| {
                 let before = mentions.partition_point(|m| m.end <= sp.start);
