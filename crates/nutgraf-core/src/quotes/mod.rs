@@ -651,6 +651,30 @@ fn attribution_before(
         .rev()
         .find(|&&(o, c)| c < open && o >= first && is_real_quote(text, toks, o, c))
         .map_or(first, |&(_, c)| c + 1);
+    // `..., which is an outcome, he said, "we've long anticipated."`: a
+    // parenthetical attribution right before the quote.
+    let mut j = open;
+    while j > from && toks[j - 1].kind == TokKind::Punct && is_soft(text, &toks[j - 1]) {
+        j -= 1;
+    }
+    if j > from + 1 && j < open {
+        if let Some((cue, _)) = lexicon::cue_at(text, toks, j - 1) {
+            let speaker = scan::noun_phrase_back(text, toks, from, j - 1).filter(|s| {
+                let at = toks.partition_point(|t| t.start < s.start);
+                at > from
+                    && scan::is_comma(text, &toks[at - 1])
+                    && coref::is_subject_pronoun(s.slice(text))
+            });
+            if speaker.is_some() {
+                return Some(Attribution {
+                    cue,
+                    speaker,
+                    next_tok: open,
+                    before: true,
+                });
+            }
+        }
+    }
     let mut fallback = None;
     for k in from..open {
         // `According to Yahoo News, "..."`.
@@ -1238,6 +1262,13 @@ mod tests {
                 "Tom Hale thanked the crews and said he thought the repairs were \
                  \"a very, very big job for a small town.\"",
                 "Tom Hale",
+            ),
+            // A parenthetical `, he said,` right before the quote wins
+            // over an earlier cue.
+            (
+                "Tom Hale admitted the vote was close, an upset, he said, \
+                 \"and a warning for the whole council.\"",
+                "he",
             ),
             // `CUE SPEAKER` before the quote.
             (
