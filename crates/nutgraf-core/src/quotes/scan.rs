@@ -56,35 +56,51 @@ fn is_abbreviation(word: &str) -> bool {
 /// The tokens of `text[span]`.
 pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
     let s = &text[span.start..span.end];
+    let b = s.as_bytes();
     let mut toks = Vec::with_capacity(s.len() / 5);
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    // The character at byte `i` (a char boundary) and its length.
+    let char_at = |i: usize| -> (char, usize) {
+        if b[i] < 0x80 {
+            (char::from(b[i]), 1)
+        } else {
+            s[i..]
+                .chars()
+                .next()
+                .map_or(('\0', 1), |c| (c, c.len_utf8()))
+        }
+    };
+    let alnum_at = |i: usize| -> bool {
+        i < b.len()
+            && if b[i] < 0x80 {
+                b[i].is_ascii_alphanumeric()
+            } else {
+                char_at(i).0.is_alphanumeric()
+            }
+    };
+    let mut i = 0;
+    while i < b.len() {
+        let (c, n) = char_at(i);
         let start = span.start + i;
         if c.is_whitespace() {
+            i += n;
             continue;
         }
         if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                let joins = || {
-                    matches!(d, '\'' | '\u{2019}' | '-' | '.' | '&')
-                        && s[j + d.len_utf8()..]
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_alphanumeric)
-                };
-                if d.is_alphanumeric() || joins() {
-                    end = j + d.len_utf8();
-                    it.next();
+            let mut end = i + n;
+            while end < b.len() {
+                let (d, m) = char_at(end);
+                // Inner apostrophes, hyphens, dots and ampersands join
+                // letters on both sides.
+                let joins = matches!(d, '\'' | '\u{2019}' | '-' | '.' | '&') && alnum_at(end + m);
+                if d.is_alphanumeric() || joins {
+                    end += m;
                 } else {
                     break;
                 }
             }
             // `Mr.`, `Sen.`, initials: the dot belongs to the word.
-            let word = &s[i..end];
-            if s[end..].starts_with('.') && is_abbreviation(word) {
+            if b.get(end) == Some(&b'.') && is_abbreviation(&s[i..end]) {
                 end += 1;
-                it.next();
             }
             toks.push(Tok {
                 start,
@@ -92,35 +108,38 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                 kind: TokKind::Word,
                 class: super::lexicon::word_class(&s[i..end]),
             });
-        } else if (c == '\'' || c == '`') && it.peek().is_some_and(|&(_, d)| d == c) {
+            i = end;
+        } else if (c == '\'' || c == '`') && b.get(i + 1) == Some(&b[i]) {
             // `''` and ``` `` ```: quotation marks typed as two apostrophes
             // or backticks, as older archives and TeX-style text do.
-            it.next();
             toks.push(Tok {
                 start,
                 end: start + 2,
                 kind: TokKind::Quote,
                 class: 0,
             });
+            i += 2;
         } else if is_quote(c) {
             toks.push(Tok {
                 start,
-                end: start + c.len_utf8(),
+                end: start + n,
                 kind: TokKind::Quote,
                 class: 0,
             });
+            i += n;
         } else {
-            let mut end = start + c.len_utf8();
-            if c == '-' && it.peek().is_some_and(|&(_, d)| d == '-') {
-                it.next();
-                end += 1;
-            }
+            let len = if c == '-' && b.get(i + 1) == Some(&b'-') {
+                2
+            } else {
+                n
+            };
             toks.push(Tok {
                 start,
-                end,
+                end: start + len,
                 kind: TokKind::Punct,
                 class: 0,
             });
+            i += len;
         }
     }
     toks
