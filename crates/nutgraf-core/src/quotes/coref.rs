@@ -134,7 +134,8 @@ pub fn resolve(text: &str, toks: &[Tok], quotes: &mut [Quote]) {
             }
         }
     }
-    let roles_beside = RolesBeside::new(text, toks, &mentions);
+    // Built on the first role phrase only: most speakers are names.
+    let mut roles_beside: Option<RolesBeside> = None;
     let mut roles: FxHashMap<String, Option<String>> = FxHashMap::default();
     let mut last_name: Option<String> = None;
     for q in quotes.iter_mut() {
@@ -162,7 +163,11 @@ pub fn resolve(text: &str, toks: &[Tok], quotes: &mut [Quote]) {
         } else if roles.len() < MAX_ROLES || roles.contains_key(&lower) {
             roles
                 .entry(lower)
-                .or_insert_with(|| roles_beside.name(text, phrase))
+                .or_insert_with(|| {
+                    roles_beside
+                        .get_or_insert_with(|| RolesBeside::new(text, toks, &mentions))
+                        .name(text, phrase)
+                })
                 .clone()
         } else {
             None

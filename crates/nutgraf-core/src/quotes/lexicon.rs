@@ -288,17 +288,16 @@ pub fn word_class(word: &str) -> u8 {
     if !(3..=12).contains(&word.len()) || !word.is_ascii() {
         return 0;
     }
+    // Most words share no (length, first letter) with any cue: no hashing.
+    let letter = word.as_bytes()[0].to_ascii_lowercase().wrapping_sub(b'a');
+    if letter >= 26 || CLASS_SHAPES[word.len()] & (1 << letter) == 0 {
+        return 0;
+    }
     let mut buf = [0u8; 12];
     for (b, c) in buf.iter_mut().zip(word.bytes()) {
         *b = c.to_ascii_lowercase();
     }
-    let w = &buf[..word.len()];
-    // Most words share no (length, first letter) with any cue: no hashing.
-    let letter = w[0].wrapping_sub(b'a');
-    if letter >= 26 || CLASS_SHAPES[w.len()] & (1 << letter) == 0 {
-        return 0;
-    }
-    CLASSES.get(w).copied().unwrap_or(0)
+    CLASSES.get(&buf[..word.len()]).copied().unwrap_or(0)
 }
 
 /// Every cue and weak cue, lowercased, with its class bits.
