@@ -90,7 +90,7 @@ fn name_mentions(text: &str, toks: &[Tok]) -> Vec<Span> {
                 Some(n)
                     if n.kind == TokKind::Word
                         && starts_upper(n.slice(text))
-                        && !super::lexicon::is_cue_word(text, n) =>
+                        && !super::lexicon::is_cue_word(n) =>
                 {
                     end += 1
                 }

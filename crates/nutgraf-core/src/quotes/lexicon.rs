@@ -326,8 +326,13 @@ static CLASS_SHAPES: std::sync::LazyLock<[u32; 13]> = std::sync::LazyLock::new(|
     shapes
 });
 
+/// True when token `t`, lowercased, is one of `list`'s words.
+fn listed(list: &[&str], text: &str, t: &Tok) -> bool {
+    list.contains(&lower(text, t).as_str())
+}
+
 /// True when token `t` (any case) is a verb of saying: names stop there.
-pub fn is_cue_word(_text: &str, t: &Tok) -> bool {
+pub fn is_cue_word(t: &Tok) -> bool {
     t.class & CLASS_CUE != 0
 }
 
@@ -450,7 +455,7 @@ const OPENERS: [&str; 35] = [
 
 /// True for a word (any case) that opens an adverbial phrase.
 pub fn is_adverbial_opener(text: &str, t: &Tok) -> bool {
-    OPENERS.contains(&lower(text, t).as_str())
+    listed(&OPENERS, text, t)
 }
 
 /// Determiners and quantifiers that open a noun phrase.
@@ -461,7 +466,7 @@ const DETERMINERS: [&str; 21] = [
 
 /// True for a determiner (any case).
 pub fn is_determiner(text: &str, t: &Tok) -> bool {
-    DETERMINERS.contains(&lower(text, t).as_str())
+    listed(&DETERMINERS, text, t)
 }
 
 /// Auxiliaries and adverbs that follow a subject.
@@ -481,7 +486,7 @@ pub fn is_verb_like(text: &str, toks: &[Tok], k: usize) -> bool {
     }
     let l = lower(text, t);
     AFTER_SUBJECT.contains(&l.as_str())
-        || is_cue_word(text, t)
+        || is_cue_word(t)
         || (w.len() > 4 && w.ends_with("ed") && !is_adjective_participle(text, t))
 }
 
@@ -514,7 +519,7 @@ const ADJECTIVE_PARTICIPLES: [&str; 22] = [
 
 /// True for an `-ed` word that is usually an adjective before a noun.
 pub fn is_adjective_participle(text: &str, t: &Tok) -> bool {
-    ADJECTIVE_PARTICIPLES.contains(&lower(text, t).as_str())
+    listed(&ADJECTIVE_PARTICIPLES, text, t)
 }
 
 /// Conjunctions and subordinators that open a new clause.
@@ -525,7 +530,7 @@ const CLAUSE_OPENERS: [&str; 14] = [
 
 /// True for a word (any case) that opens a new clause (`but`, `while`).
 pub fn is_clause_opener(text: &str, t: &Tok) -> bool {
-    CLAUSE_OPENERS.contains(&lower(text, t).as_str())
+    listed(&CLAUSE_OPENERS, text, t)
 }
 
 /// Words that never open a subject: prepositions not in [`OPENERS`],
@@ -537,7 +542,7 @@ const NON_SUBJECT: [&str; 14] = [
 
 /// True for a word (any case) that cannot open a speaker phrase.
 pub fn is_non_subject(text: &str, t: &Tok) -> bool {
-    NON_SUBJECT.contains(&lower(text, t).as_str())
+    listed(&NON_SUBJECT, text, t)
 }
 
 /// Words that open a subordinate clause before the main one.
@@ -548,5 +553,5 @@ const SUBORDINATORS: [&str; 11] = [
 
 /// True for a word (any case) that opens a subordinate clause.
 pub fn is_subordinator(text: &str, t: &Tok) -> bool {
-    SUBORDINATORS.contains(&lower(text, t).as_str())
+    listed(&SUBORDINATORS, text, t)
 }

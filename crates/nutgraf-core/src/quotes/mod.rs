@@ -428,7 +428,7 @@ fn plausible_speaker(text: &str, toks: &[Tok], sp: Span) -> bool {
     let verb_like = !scan::starts_upper(w)
         && (w.ends_with("ing")
             || (w.ends_with("ed") && !lexicon::is_adjective_participle(text, t))
-            || lexicon::is_cue_word(text, t));
+            || lexicon::is_cue_word(t));
     t.kind == TokKind::Word
         && !verb_like
         && lexicon::according_to(text, toks, at).is_none()
