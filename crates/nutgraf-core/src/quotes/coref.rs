@@ -29,7 +29,8 @@ const CONNECTORS: [&str; 6] = ["of", "de", "la", "van", "von", "bin"];
 
 /// True for a personal pronoun, any case, contracted too (`It’s`).
 pub fn is_pronoun(w: &str) -> bool {
-    PRONOUNS.contains(&contraction_stem(w).to_lowercase().as_str())
+    let stem = contraction_stem(w);
+    PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(stem))
 }
 
 /// `That` of `That's`, `It` of `It’s`; other words unchanged.
@@ -39,7 +40,9 @@ fn contraction_stem(w: &str) -> &str {
 
 /// True for a pronoun that can be a subject: `he`, `she`, `they`, `who`.
 pub fn is_subject_pronoun(w: &str) -> bool {
-    ["he", "she", "they", "i", "we", "it", "you", "who"].contains(&w.to_lowercase().as_str())
+    ["he", "she", "they", "i", "we", "it", "you", "who"]
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(w))
 }
 
 /// Capitalized sentence openers that are no name, checked as well by
