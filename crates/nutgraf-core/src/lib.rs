@@ -34,6 +34,7 @@ pub mod analyze;
 pub mod document;
 pub mod error;
 pub mod eval;
+pub mod headline;
 pub mod ingest;
 pub mod pipeline;
 pub mod quotes;

@@ -68,9 +68,100 @@ impl From<std::ops::Range<usize>> for Span {
     }
 }
 
+/// Joins the slices of `text` at `spans` into one line of text: each slice
+/// with its white space folded to single spaces, slices separated by one
+/// space, except before a slice that opens with closing punctuation
+/// (`,;:.!?)]`) or after one that ends with an opening bracket. Separators
+/// left dangling at the end by a cut (`,;:` and dashes) are dropped. Then
+/// the first letter is capitalized and, when `period` is set and the text
+/// does not already end with `.`, `!` or `?` (inside closing quotation marks
+/// or not), a final period is added. The words of the result are exactly
+/// the words of the slices (see [`same_words`]).
+pub fn join_spans(text: &str, spans: &[Span], period: bool) -> String {
+    let mut out = String::new();
+    for s in spans {
+        let piece = s.slice(text).trim();
+        if piece.is_empty() {
+            continue;
+        }
+        let glue = !out.is_empty()
+            && !piece.starts_with([',', ';', ':', '.', '!', '?', ')', ']'])
+            && !out.ends_with(['(', '[']);
+        if glue {
+            out.push(' ');
+        }
+        for (k, w) in piece.split_whitespace().enumerate() {
+            if k > 0 {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+    }
+    while out.ends_with([',', ';', ':', '-', '\u{2014}', '\u{2013}']) {
+        out.pop();
+        let t = out.trim_end().len();
+        out.truncate(t);
+    }
+    if let Some(c) = out.chars().next() {
+        if c.is_lowercase() {
+            let upper: String = c.to_uppercase().collect();
+            out.replace_range(..c.len_utf8(), &upper);
+        }
+    }
+    if period && !out.is_empty() {
+        let t = out.trim_end_matches(['"', '\u{201d}', '\'', '\u{2019}', ')']);
+        if !t.ends_with(['.', '!', '?']) {
+            out.push('.');
+        }
+    }
+    out
+}
+
+/// The words of `s` (maximal runs of alphanumeric characters), lowercased.
+pub fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// True when the words of `shown` are exactly the words of the slices of
+/// `text` at `spans`, in order (case aside), and every span slices `text`:
+/// the grounding check for every key point and headline.
+pub fn same_words(text: &str, spans: &[Span], shown: &str) -> bool {
+    let mut cited = Vec::new();
+    for s in spans {
+        if s.start > s.end || text.get(s.start..s.end).is_none() {
+            return false;
+        }
+        cited.extend(words(s.slice(text)));
+    }
+    cited == words(shown)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn joined_spans_keep_the_words_of_their_slices() {
+        let text = "On Tuesday, the council, which met late, voted 5-2 to close the pool";
+        let spans = [Span::new(12, 23), Span::new(40, 69)];
+        let joined = join_spans(text, &spans, true);
+        assert_eq!(joined, "The council voted 5-2 to close the pool.");
+        assert!(same_words(text, &spans, &joined));
+        assert!(!same_words(
+            text,
+            &spans,
+            "The council voted to close the pool."
+        ));
+        // Punctuation opening a slice attaches to the one before.
+        let text = "Prices rose, traders said, sharply.";
+        let spans = [Span::new(0, 11), Span::new(25, 35)];
+        assert_eq!(join_spans(text, &spans, true), "Prices rose, sharply.");
+        // A span that splits a character never grounds anything.
+        assert!(!same_words("café", &[Span::new(0, 4)], "caf"));
+    }
 
     #[test]
     fn slice_respects_char_boundaries() {
