@@ -92,6 +92,13 @@ pub struct PipelineArgs {
     /// of the built-in one.
     #[arg(long, value_name = "FILE")]
     pub model: Option<PathBuf>,
+    /// Key points as whole sentences, not compressed.
+    #[arg(long)]
+    pub no_compress: bool,
+    /// Compress key points with this model (written by `nutgraf train`)
+    /// instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub compress_model: Option<PathBuf>,
     /// Do not extract quotes and attributions (a little faster).
     #[arg(long, conflicts_with = "quotes_only")]
     pub no_quotes: bool,
@@ -198,6 +205,20 @@ pub struct TrainArgs {
     /// Use only the first N articles.
     #[arg(long)]
     pub limit: Option<usize>,
+    /// Where to write the compression model trained on the whole dataset
+    /// (default: next to `--output`, named `*.compress.json`).
+    #[arg(long, value_name = "FILE")]
+    pub compress_output: Option<PathBuf>,
+    /// Number of trees of the compression model.
+    #[arg(long, default_value_t = 30)]
+    pub cut_trees: usize,
+    /// Depth of the compression model's trees.
+    #[arg(long, default_value_t = 4)]
+    pub cut_depth: usize,
+    /// Also report cross-validated ROUGE with these cut thresholds
+    /// (log-odds), e.g. `-0.5,0,0.5`.
+    #[arg(long, value_delimiter = ',', allow_negative_numbers = true)]
+    pub cut_thresholds: Vec<f32>,
     /// Pipeline settings (the selector used for cross-validation).
     #[command(flatten)]
     pub pipeline: PipelineArgs,

@@ -31,6 +31,7 @@
 #![deny(missing_docs)]
 
 pub mod analyze;
+pub mod compress;
 pub mod document;
 pub mod error;
 pub mod eval;
@@ -50,4 +51,4 @@ pub use document::Document;
 pub use error::Error;
 pub use pipeline::{Pipeline, PipelineBuilder, PipelineConfig};
 pub use span::Span;
-pub use summary::{DocStats, KeyPoint, Summary};
+pub use summary::{DocStats, GivenPoint, HeadlineSource, KeyPoint, Summary};

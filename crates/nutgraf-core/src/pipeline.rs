@@ -7,12 +7,15 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::analyze::{Analyzer, AnalyzerConfig};
-use crate::score::{Scorer, ScorerConfig};
+use crate::analyze::{Analyzed, Analyzer, AnalyzerConfig};
+use crate::compress::{CompressConfig, Compressor, DocContext};
+use crate::headline::Layout;
+use crate::score::{Scored, Scorer, ScorerConfig};
 use crate::segment::{Segmenter, SegmenterConfig, SentenceKind};
-use crate::select::{Budget, Selector, SelectorConfig};
-use crate::summary::{DocStats, KeyPoint, Summary};
-use crate::{Document, Error};
+use crate::select::{Budget, Selection, Selector, SelectorConfig};
+use crate::span::join_spans;
+use crate::summary::{DocStats, GivenPoint, HeadlineSource, KeyPoint, Summary};
+use crate::{Document, Error, Span};
 
 /// Every setting of a pipeline; serializable so runs can be reproduced.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -30,6 +33,8 @@ pub struct PipelineConfig {
     pub budget: Budget,
     /// Leave quotes and attributions out (they are extracted by default).
     pub skip_quotes: bool,
+    /// How to compress key points.
+    pub compress: CompressConfig,
 }
 
 impl PipelineConfig {
@@ -99,6 +104,11 @@ impl PipelineBuilder {
             analyzer: self.config.analyzer.build(),
             scorer: self.config.scorer.build()?,
             selector: self.config.selector.build(),
+            compressor: if self.config.compress.enabled {
+                Some(Compressor::new(&self.config.compress)?)
+            } else {
+                None
+            },
             config: self.config,
         })
     }
@@ -110,6 +120,7 @@ pub struct Pipeline {
     analyzer: Box<dyn Analyzer>,
     scorer: Box<dyn Scorer>,
     selector: Box<dyn Selector>,
+    compressor: Option<Compressor>,
     config: PipelineConfig,
 }
 
@@ -135,37 +146,49 @@ impl Pipeline {
         &self.config
     }
 
+    /// Segments and analyzes `doc`: a first line that is a headline and the
+    /// `- ` lines of our own layout are set aside as furniture, and the
+    /// headline line stands in for a missing title.
+    pub fn analyze<'d>(&self, doc: &'d Document) -> (Analyzed<'d>, Layout) {
+        let layout = crate::headline::read_layout(&doc.text);
+        let mut segmented = self.segmenter.segment(doc);
+        if !layout.furniture.is_empty() {
+            for s in &mut segmented.sentences {
+                if layout.furniture.iter().any(|f| f.contains(s.span)) {
+                    s.kind = SentenceKind::Furniture;
+                }
+            }
+        }
+        if doc.title.is_none() {
+            segmented.title_span = layout.headline;
+        }
+        (self.analyzer.analyze(segmented), layout)
+    }
+
+    /// Scores and selects the key-point sentences of an analyzed document.
+    pub fn select(&self, analyzed: &Analyzed<'_>) -> (Scored, Selection) {
+        let scored = self.scorer.score(analyzed);
+        let selection = self.selector.select(analyzed, &scored, self.config.budget);
+        (scored, selection)
+    }
+
     /// Summarizes one document.
     ///
     /// Errors on empty or binary input; any other text gives a summary, with
     /// fewer points than asked only when the article has fewer sentences.
     pub fn summarize(&self, doc: &Document) -> Result<Summary, Error> {
         check_text(&doc.text)?;
-        let segmented = self.segmenter.segment(doc);
-        let analyzed = self.analyzer.analyze(segmented);
-        let scored = self.scorer.score(&analyzed);
-        let selection = self.selector.select(&analyzed, &scored, self.config.budget);
+        let (analyzed, layout) = self.analyze(doc);
+        let (scored, selection) = self.select(&analyzed);
 
         let quotes = if self.config.skip_quotes {
             Vec::new()
         } else {
             crate::quotes::extract(&analyzed.segmented)
         };
+        let text = doc.text.as_str();
         let sentences = &analyzed.segmented.sentences;
-        let key_points = selection
-            .sentences
-            .iter()
-            .map(|&i| {
-                let span = sentences[i].span;
-                KeyPoint {
-                    text: span.slice(&doc.text).to_string(),
-                    sentence: i,
-                    start: span.start,
-                    end: span.end,
-                    score: scored.scores[i],
-                }
-            })
-            .collect();
+        let key_points = self.points(&analyzed, &scored, selection);
         let body = sentences
             .iter()
             .filter(|s| s.kind == SentenceKind::Body)
@@ -177,14 +200,23 @@ impl Pipeline {
             furniture: sentences.len() - body,
             words: analyzed.tokens.len(),
         };
+        let (headline, headline_source, headline_spans) =
+            headline_of(doc, &analyzed, &layout);
+        let given_points = layout
+            .given_points
+            .iter()
+            .map(|s| GivenPoint {
+                text: s.slice(text).to_string(),
+                start: s.start,
+                end: s.end,
+            })
+            .collect();
         Ok(Summary {
             id: doc.id.clone(),
-            headline: doc
-                .title
-                .as_deref()
-                .map(str::trim)
-                .unwrap_or("")
-                .to_string(),
+            headline,
+            headline_source,
+            headline_spans,
+            given_points,
             key_points,
             stats,
             metadata: doc.metadata.clone(),
@@ -193,6 +225,105 @@ impl Pipeline {
             text: None,
         })
     }
+}
+
+impl Pipeline {
+    /// The key points of the selected sentences, compressed; while the
+    /// compressed points are short of `compress.fill_words` and the budget
+    /// allows, one more point is selected.
+    fn points(&self, analyzed: &Analyzed<'_>, scored: &Scored, selection: Selection) -> Vec<KeyPoint> {
+        let text = analyzed.segmented.doc.text.as_str();
+        let sentences = &analyzed.segmented.sentences;
+        let mut selection = selection;
+        let mut cut: Vec<Vec<Span>> = Vec::new();
+        if let Some(c) = &self.compressor {
+            let mut ctx = DocContext::new(analyzed);
+            loop {
+                ctx.select(analyzed, &selection.sentences);
+                cut = selection
+                    .sentences
+                    .iter()
+                    .map(|&i| c.compress(analyzed, &ctx, i))
+                    .collect();
+                let n = selection.sentences.len();
+                let words: usize = cut
+                    .iter()
+                    .map(|spans| spans.iter().map(|s| crate::span::words(s.slice(text)).len()).sum::<usize>())
+                    .sum();
+                let budget = self.config.budget;
+                if n >= budget.max || (words as f32) >= self.config.compress.fill_words {
+                    break;
+                }
+                let more = self.selector.select(analyzed, scored, Budget { min: n + 1, max: n + 1 });
+                if more.sentences.len() <= n {
+                    break;
+                }
+                selection = more;
+            }
+        }
+        selection
+            .sentences
+            .iter()
+            .enumerate()
+            .map(|(k, &i)| {
+                let span = sentences[i].span;
+                let spans = cut.get(k).cloned().unwrap_or_else(|| vec![span]);
+                let shown = if spans.len() == 1 && spans[0] == span {
+                    span.slice(text).to_string()
+                } else {
+                    join_spans(text, &spans, true)
+                };
+                KeyPoint {
+                    text: shown,
+                    spans,
+                    sentence: i,
+                    start: span.start,
+                    end: span.end,
+                    score: scored.scores[i],
+                }
+            })
+            .collect()
+    }
+}
+
+/// The headline: the title, else the first line, else a generated one;
+/// never empty for a document with any text.
+fn headline_of(
+    doc: &Document,
+    analyzed: &Analyzed<'_>,
+    layout: &Layout,
+) -> (String, HeadlineSource, Vec<Span>) {
+    let text = doc.text.as_str();
+    if let Some(t) = doc.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        return (t.to_string(), HeadlineSource::Title, Vec::new());
+    }
+    if let Some(h) = layout.headline.filter(|h| !h.slice(text).trim().is_empty()) {
+        let shown = h.slice(text).split_whitespace().collect::<Vec<_>>().join(" ");
+        return (shown, HeadlineSource::FirstLine, vec![h]);
+    }
+    let mut spans = crate::headline::generate(analyzed);
+    let mut shown = join_spans(text, &spans, false);
+    if shown.is_empty() {
+        // No body sentence: the first words of the text, whatever they are.
+        spans = first_words(text, 14);
+        shown = join_spans(text, &spans, false);
+    }
+    (shown, HeadlineSource::Generated, spans)
+}
+
+/// The span from the first word of `text` to the end of its `n`th word.
+fn first_words(text: &str, n: usize) -> Vec<Span> {
+    let mut first: Option<Span> = None;
+    let mut last = Span::default();
+    let mut k = 0;
+    crate::analyze::for_each_word(text, Span::new(0, text.len().min(4096)), |s| {
+        if k < n {
+            first.get_or_insert(s);
+            last = s;
+        }
+        k += 1;
+    });
+    first.map_or_else(Vec::new, |f| vec![Span::new(f.start, last.end)])
 }
 
 /// Rejects text that is empty or binary.

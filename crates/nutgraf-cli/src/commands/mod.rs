@@ -32,6 +32,12 @@ pub fn pipeline_config(args: &PipelineArgs) -> anyhow::Result<PipelineConfig> {
     if let Some(n) = args.points {
         config.budget = nutgraf_core::select::Budget::exactly(n as usize);
     }
+    if args.no_compress {
+        config.compress.enabled = false;
+    }
+    if let Some(model) = &args.compress_model {
+        config.compress.model = Some(model.clone());
+    }
     if args.no_quotes {
         config.skip_quotes = true;
     }

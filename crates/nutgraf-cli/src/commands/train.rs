@@ -1,5 +1,5 @@
-//! `nutgraf train`: fit the learned scorer on a dataset with highlights,
-//! with optional k-fold cross-validation.
+//! `nutgraf train`: fit the learned scorer and the compression model on a
+//! dataset with highlights, with optional k-fold cross-validation.
 //!
 //! Deterministic: folds are assigned by record order (record `i` is in fold
 //! `i % k`), labels come from the greedy ROUGE oracle, and training uses no
@@ -26,12 +26,17 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitStatus> {
     let start = Instant::now();
     let base = super::pipeline_config(&args.pipeline)?;
     let cases = read_cases(&args.dataset, args.limit)?;
-    let per_doc: Vec<TrainingSet> = cases
+    // Cut labels come from the sentences the whole-sentence pipeline picks.
+    let mut label_config = base.clone();
+    label_config.compress.enabled = false;
+    let labeller = PipelineBuilder::from_config(label_config).build()?;
+    let per_doc: Vec<(TrainingSet, TrainingSet)> = cases
         .par_iter()
         .map(|c| {
             let mut s = TrainingSet::default();
             s.add(&c.doc, &c.highlights);
-            s
+            let (x, y) = train::cut_examples(&labeller, &c.doc, &c.highlights);
+            (s, TrainingSet { x, y })
         })
         .collect();
     let params = TrainParams {
@@ -41,73 +46,124 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitStatus> {
         ..TrainParams::default()
     };
     let mut err = io::stderr().lock();
+    let cut_params = TrainParams {
+        trees: args.cut_trees,
+        depth: args.cut_depth,
+        ..params.clone()
+    };
     writeln!(
         err,
-        "nutgraf: {} articles, {} examples labelled in {:.1}s",
+        "nutgraf: {} articles, {} sentence examples and {} cut examples ({:.1}% worth cutting) labelled in {:.1}s",
         cases.len(),
-        per_doc.iter().map(|s| s.y.len()).sum::<usize>(),
+        per_doc.iter().map(|s| s.0.y.len()).sum::<usize>(),
+        per_doc.iter().map(|s| s.1.y.len()).sum::<usize>(),
+        100.0 * per_doc.iter().map(|s| s.1.y.iter().sum::<f32>()).sum::<f32>()
+            / per_doc.iter().map(|s| s.1.y.len()).sum::<usize>().max(1) as f32,
         start.elapsed().as_secs_f64()
     )?;
+    let mut thresholds = args.cut_thresholds.clone();
+    if thresholds.is_empty() {
+        thresholds.push(base.compress.threshold);
+    }
 
     if args.folds >= 2 {
         let dir = args.cv_dir.as_deref().unwrap_or(Path::new("."));
         fs_err::create_dir_all(dir)?;
-        let mut all = RougeMeans::default();
+        let mut all = vec![RougeMeans::default(); thresholds.len()];
         let mut out = io::stdout().lock();
         for k in 0..args.folds {
             let mut set = TrainingSet::default();
-            for (i, s) in per_doc.iter().enumerate() {
+            let mut cuts = TrainingSet::default();
+            for (i, (s, c)) in per_doc.iter().enumerate() {
                 if i % args.folds != k {
                     set.extend(s.clone());
+                    cuts.extend(c.clone());
                 }
             }
             let model = train::train(&set, &params);
             let model_path = dir.join(format!("fold-{k}.model.json"));
             fs_err::write(&model_path, serde_json::to_string(&model)?)?;
+            let cut_model = train::train_cuts(&cuts.x, &cuts.y, &cut_params);
+            let cut_path = dir.join(format!("fold-{k}.compress.json"));
+            fs_err::write(&cut_path, serde_json::to_string(&cut_model)?)?;
             let held: Vec<&Case> = cases
                 .iter()
                 .enumerate()
                 .filter(|(i, _)| i % args.folds == k)
                 .map(|(_, c)| c)
                 .collect();
-            let fold = evaluate_fold(
-                &base,
-                &model_path,
-                &held,
-                &dir.join(format!("fold-{k}.jsonl")),
-            )?;
-            let m = fold.means();
-            writeln!(
-                out,
-                "fold {k}: {} articles, rouge1 {:.2} rouge2 {:.2} rougeL {:.2} rougeLsum {:.2}",
-                fold.docs(),
-                m.rouge1,
-                m.rouge2,
-                m.rouge_l,
-                m.rouge_lsum
-            )?;
-            all.merge(&fold);
+            for (t, &threshold) in thresholds.iter().enumerate() {
+                let mut config = base.clone();
+                config.compress.threshold = threshold;
+                config.compress.model = Some(cut_path.clone());
+                let name = if t == 0 {
+                    format!("fold-{k}.jsonl")
+                } else {
+                    format!("fold-{k}.t{t}.jsonl")
+                };
+                let fold = evaluate_fold(&config, &model_path, &held, &dir.join(name))?;
+                let m = fold.means();
+                writeln!(
+                    out,
+                    "fold {k} (cut threshold {threshold}): {} articles, rouge1 {:.2} rouge2 {:.2} rougeL {:.2} rougeLsum {:.2}, {:.1} words",
+                    fold.docs(),
+                    m.rouge1,
+                    m.rouge2,
+                    m.rouge_l,
+                    m.rouge_lsum,
+                    fold.words
+                )?;
+                all[t].merge(&fold.rouge);
+            }
         }
-        let m = all.means();
-        writeln!(out, "cross-validated ({} folds, {} articles): rouge1 {:.2} rouge2 {:.2} rougeL {:.2} rougeLsum {:.2}",
-            args.folds, all.docs(), m.rouge1, m.rouge2, m.rouge_l, m.rouge_lsum)?;
+        for (t, all) in all.iter().enumerate() {
+            let m = all.means();
+            writeln!(out, "cross-validated ({} folds, {} articles, cut threshold {}): rouge1 {:.2} rouge2 {:.2} rougeL {:.2} rougeLsum {:.2}",
+                args.folds, all.docs(), thresholds[t], m.rouge1, m.rouge2, m.rouge_l, m.rouge_lsum)?;
+        }
     }
 
     let mut set = TrainingSet::default();
-    for s in per_doc {
+    let mut cuts = TrainingSet::default();
+    for (s, c) in per_doc {
         set.extend(s);
+        cuts.extend(c);
     }
     let model = train::train(&set, &params);
     fs_err::write(&args.output, serde_json::to_string(&model)?)
         .with_context(|| format!("writing {}", args.output.display()))?;
+    let cut_model = train::train_cuts(&cuts.x, &cuts.y, &cut_params);
+    let cut_output = args
+        .compress_output
+        .clone()
+        .unwrap_or_else(|| args.output.with_extension("compress.json"));
+    fs_err::write(&cut_output, serde_json::to_string(&cut_model)?)
+        .with_context(|| format!("writing {}", cut_output.display()))?;
     writeln!(
         err,
-        "nutgraf: wrote {} ({} trees) in {:.1}s",
+        "nutgraf: wrote {} ({} trees) and {} ({} trees) in {:.1}s",
         args.output.display(),
         model.trees.len(),
+        cut_output.display(),
+        cut_model.trees.len(),
         start.elapsed().as_secs_f64()
     )?;
     Ok(ExitStatus::Success)
+}
+
+/// ROUGE means of a fold's output and its mean words per summary.
+struct FoldScores {
+    rouge: RougeMeans,
+    words: f64,
+}
+
+impl FoldScores {
+    fn docs(&self) -> usize {
+        self.rouge.docs()
+    }
+    fn means(&self) -> nutgraf_core::eval::rouge::RougeF1 {
+        self.rouge.means()
+    }
 }
 
 /// Summarizes `held` with the model at `model_path`, writes the system
@@ -117,13 +173,13 @@ fn evaluate_fold(
     model_path: &Path,
     held: &[&Case],
     out: &Path,
-) -> anyhow::Result<RougeMeans> {
+) -> anyhow::Result<FoldScores> {
     let mut config = base.clone();
     config.scorer = ScorerConfig::Learned(LearnedConfig {
         model: Some(model_path.to_path_buf()),
     });
     let pipeline = PipelineBuilder::from_config(config).build()?;
-    let rows: Vec<(String, nutgraf_core::eval::rouge::RougeScores)> = held
+    let rows: Vec<(String, nutgraf_core::eval::rouge::RougeScores, usize)> = held
         .par_iter()
         .map(|c| {
             let points: Vec<String> = pipeline
@@ -131,15 +187,21 @@ fn evaluate_fold(
                 .map(|s| s.key_points.into_iter().map(|p| p.text).collect())
                 .unwrap_or_default();
             let line = serde_json::json!({"id": c.doc.id, "key_points": points}).to_string();
-            (line, score_bullets(&c.highlights, &points))
+            let words = points.iter().map(|p| p.split_whitespace().count()).sum();
+            (line, score_bullets(&c.highlights, &points), words)
         })
         .collect();
     let mut w = io::BufWriter::new(fs_err::File::create(out)?);
     let mut means = RougeMeans::default();
-    for (line, s) in &rows {
+    let mut words = 0usize;
+    for (line, s, n) in &rows {
         writeln!(w, "{line}")?;
         means.add(s);
+        words += n;
     }
     w.flush()?;
-    Ok(means)
+    Ok(FoldScores {
+        words: words as f64 / rows.len().max(1) as f64,
+        rouge: means,
+    })
 }

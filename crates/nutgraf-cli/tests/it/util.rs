@@ -63,8 +63,34 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-/// Checks that every key point of `summary` slices `input` to its text, and
-/// that points are in article order without overlap.
+/// The words of `s` (runs of letters and digits), lowercased.
+pub fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The words of the slices of `input` at a JSON list of `{start, end}`
+/// spans, checking that each span slices `input` and lies in `within`.
+fn span_words(input: &str, spans: &Value, within: (usize, usize)) -> Vec<String> {
+    let mut out = Vec::new();
+    for sp in spans.as_array().expect("spans") {
+        let (s, e) = (
+            sp["start"].as_u64().unwrap() as usize,
+            sp["end"].as_u64().unwrap() as usize,
+        );
+        assert!(within.0 <= s && e <= within.1, "span {s}..{e} outside {within:?}");
+        out.extend(words(input.get(s..e).expect("span slices the input")));
+    }
+    out
+}
+
+/// Checks that every key point of `summary` is grounded: its `start..end`
+/// slices `input` (the whole sentence), its `spans` lie inside that sentence
+/// and their words are exactly the words of `text`, which is never empty;
+/// points are in article order without overlap. The same for
+/// `headline_spans` when the headline is not the given title.
 pub fn assert_grounded(input: &str, summary: &Value) {
     let points = summary["key_points"].as_array().expect("key_points");
     let mut last_end = 0;
@@ -73,13 +99,21 @@ pub fn assert_grounded(input: &str, summary: &Value) {
             p["start"].as_u64().unwrap() as usize,
             p["end"].as_u64().unwrap() as usize,
         );
-        assert_eq!(
-            input.get(s..e),
-            Some(p["text"].as_str().unwrap()),
-            "offsets {s}..{e}"
-        );
+        assert!(input.get(s..e).is_some(), "offsets {s}..{e}");
+        let text = p["text"].as_str().unwrap();
+        assert!(!words(text).is_empty(), "empty point {p}");
+        assert_eq!(span_words(input, &p["spans"], (s, e)), words(text), "{p}");
         assert!(s >= last_end, "points overlap or are out of order");
         last_end = e;
+    }
+    let headline = summary["headline"].as_str().unwrap();
+    assert!(!headline.trim().is_empty(), "empty headline");
+    if summary["headline_source"] != "title" {
+        assert_eq!(
+            span_words(input, &summary["headline_spans"], (0, input.len())),
+            words(headline),
+            "headline {headline:?}"
+        );
     }
 }
 

@@ -153,7 +153,12 @@ impl Analyzer for WordAnalyzer {
                 sentence_tokens.push(first..tokens.len());
             }
             let mut title_stems = Vec::new();
-            if let Some(title) = segmented.doc.title.as_deref() {
+            let title = match (segmented.doc.title.as_deref(), segmented.title_span) {
+                (Some(t), _) => Some(t),
+                (None, Some(span)) => Some(span.slice(text)),
+                (None, None) => None,
+            };
+            if let Some(title) = title {
                 for_each_word(title, Span::new(0, title.len()), |span| {
                     let t = vocab.token(span.slice(title), span);
                     if t.is_content() {
@@ -239,6 +244,7 @@ mod tests {
                     paragraph: 0,
                     kind: SentenceKind::Body,
                 }],
+                title_span: None,
             }
         }
     }

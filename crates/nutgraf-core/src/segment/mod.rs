@@ -52,6 +52,9 @@ pub struct Segmented<'d> {
     pub paragraphs: Vec<Span>,
     /// Sentences and furniture in order; each lies inside its paragraph.
     pub sentences: Vec<Sentence>,
+    /// The headline line of the text, when the document has no title of
+    /// its own but opens with one: analyzed as the title.
+    pub title_span: Option<Span>,
 }
 
 impl<'d> Segmented<'d> {

@@ -99,6 +99,7 @@ impl Segmenter for NewsSegmenter {
             doc,
             paragraphs,
             sentences: run.sentences,
+            title_span: None,
         }
     }
 }

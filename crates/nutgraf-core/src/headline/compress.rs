@@ -1,0 +1,1136 @@
+//! A headline from the lead: a grounded compression of its first sentence.
+//!
+//! Headline writers keep the lead's who-did-what and drop the rest. The
+//! rules follow Dorr et al.'s Hedge Trimmer (2003), adapted to work on words
+//! and punctuation only (no parser; a few microseconds an article):
+//!
+//! 1. **Lead.** The first body sentence of at least six words that ends like
+//!    a sentence, among the first few (match previews open with venue and
+//!    kick-off lines).
+//! 2. **Drop** what headlines leave out: a leading adverbial clause (`On
+//!    Monday, `, `After a long debate, `), text in brackets or between paired
+//!    dashes, relative and `after`/`following` clauses opened by a comma, an
+//!    appositive between two commas after the subject, an attribution tail
+//!    (`, police said`; `, according to ...`), articles, time phrases (`on
+//!    Tuesday`, `last week`), and the auxiliaries headline-ese leaves out
+//!    (`has posted` → `posted`, `is to` → `to`, `is writing` → `writing`,
+//!    `has been found` → `found`; not `has fallen` → `fallen`).
+//! 3. **Cut** at a place a phrase ends: the end, a clause boundary, or before
+//!    a preposition or conjunction, leaving [`MIN_WORDS`] to [`MAX_WORDS`]
+//!    words, and drop function words left dangling at the end.
+//!
+//! Where to cut is what the learned part decides. Every token of the lead
+//! gets a probability that the article's headline would use its word, from
+//! a small boosted-tree model ([`KEEP_MODEL`]) over [`KEEP_FEATURES`]: above
+//! all how often the word comes back later in the article (a word that never
+//! does is in the title 7% of the time, one that comes back five times or
+//! more, over 40%), then its class, case and place. The cut (and whether to
+//! drop a `X said that` opening) is the one that maximizes the expected
+//! ROUGE-1 F1 against a headline of [`REF_TOKENS`] tokens,
+//! `2 Σp / (REF_TOKENS + tokens)`. Only rule-made candidates are scored, so
+//! the model cannot make the headline ungrammatical, only shorter. Without
+//! a model the cut falls at the first boundary after [`SOFT_WORDS`] words.
+//!
+//! Each run of kept words becomes one span, so the shown headline's words
+//! are the text's words (`crate::span::same_words`). Quote marks and
+//! brackets fall between spans and are not shown, so none is left unpaired.
+
+use std::sync::LazyLock;
+
+use crate::analyze::{Analyzed, Token};
+use crate::eval::rouge::tokenize;
+use crate::score::gbdt::{self, CompiledGbdt, Gbdt, TrainParams};
+use crate::segment::{NewsSegmenter, Segmenter};
+use crate::{analyze::Analyzer, analyze::WordAnalyzer, Document, Span};
+
+/// Fewest words a headline is cut to (when the lead has that many).
+pub const MIN_WORDS: usize = 5;
+/// Most words of a headline.
+pub const MAX_WORDS: usize = 14;
+/// Without a model: beyond this many words, a headline is cut before a
+/// preposition or conjunction.
+pub const SOFT_WORDS: usize = 10;
+/// The headline length, in ROUGE tokens, that cuts aim at: BBC titles have
+/// 5.3 on average.
+pub const REF_TOKENS: f32 = 6.0;
+/// Sentences looked at for the lead.
+const LEAD_SENTENCES: usize = 8;
+/// Tokens of the lead sentence looked at.
+const MAX_TOKENS: usize = 96;
+/// Tokens after the lead counted for how often a word comes back.
+const CONTEXT_TOKENS: usize = 1200;
+
+/// The built-in keep model's JSON (`models/headline-keep.json`).
+pub const KEEP_MODEL: &str = include_str!("../../models/headline-keep.json");
+
+/// Names of the per-token features of the keep model, in order.
+pub const KEEP_FEATURES: [&str; 18] = [
+    "later_count",
+    "near_count",
+    "lead_repeats",
+    "stop",
+    "number",
+    "capitalized",
+    "token_index",
+    "relative_position",
+    "clause_index",
+    "class",
+    "name_run",
+    "name_from_end",
+    "possessive",
+    "chars",
+    "lead_tokens",
+    "after_reporting_verb",
+    "said_lead",
+    "title_words_later",
+];
+
+const NK: usize = KEEP_FEATURES.len();
+
+static MODEL: LazyLock<Option<Gbdt>> = LazyLock::new(|| {
+    serde_json::from_str::<Gbdt>(KEEP_MODEL)
+        .ok()
+        .filter(|m| m.validate().is_ok() && m.features.len() == NK)
+});
+
+/// The built-in keep model.
+pub fn keep_model() -> Option<&'static Gbdt> {
+    MODEL.as_ref()
+}
+
+/// Word classes the rules need.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    Other,
+    Article,
+    Have,
+    Be,
+    Been,
+    Modal,
+    Prep,
+    Sub,
+    Cond,
+    Coord,
+    Rel,
+    To,
+    Of,
+    Attr,
+    TimeLead,
+    TimeNoun,
+    Adverb,
+    Dangling,
+}
+
+fn class(lw: &str) -> Class {
+    use Class::*;
+    match lw {
+        "the" | "a" | "an" => Article,
+        "has" | "have" | "had" => Have,
+        "is" | "are" | "was" | "were" => Be,
+        "been" => Been,
+        "will" | "would" | "could" | "should" | "can" | "may" | "might" | "must" | "be"
+        | "being" => Modal,
+        "to" => To,
+        "of" => Of,
+        "in" | "on" | "at" | "for" | "with" | "by" | "from" | "into" | "over" | "under"
+        | "against" | "during" | "about" | "among" | "between" | "through" | "without"
+        | "within" | "across" | "near" | "than" | "per" | "via" | "towards" | "toward"
+        | "behind" | "beyond" | "upon" | "onto" | "amongst" | "including" | "ahead" | "around" | "up" | "down" => Prep,
+        "after" | "as" | "because" | "while" | "when" | "since" | "although" | "though"
+        | "whereas" | "following" | "despite" | "amid" | "amidst" | "before" | "until"
+        | "once" | "but" | "yet" | "so" => Sub,
+        "whether" | "unless" | "if" => Cond,
+        "and" | "or" | "nor" | "plus" => Coord,
+        "which" | "who" | "whose" | "whom" | "where" | "that" => Rel,
+        "said" | "says" | "say" | "told" | "tells" | "warned" | "warns" | "reported"
+        | "reports" | "show" | "shows" | "showed" | "shown" | "suggest" | "suggests"
+        | "suggested" | "found" | "finds" | "claimed" | "claims" | "believe" | "believes"
+        | "believed" | "announced" | "according" | "added" | "adds" | "confirmed"
+        | "revealed" | "insisted" | "stated" | "admitted" | "argued" | "argues"
+        | "predicted" | "predicts" | "estimated" | "estimates" | "concluded" | "noted"
+        | "explained" | "writes" | "wrote" | "reveals" | "confirms" | "heard" | "learnt"
+        | "learned" | "understands" | "insists" | "hopes" | "hoped" | "fears" | "feared"
+        | "thinks" | "expects" | "expected" | "admits" | "denied" | "denies" => Attr,
+        "last" | "this" | "next" | "earlier" | "later" | "late" | "early" => TimeLead,
+        "week" | "weekend" | "month" | "months" | "year" | "morning" | "afternoon"
+        | "evening" | "night" | "january" | "february" | "march" | "april" | "june"
+        | "july" | "august" | "september" | "october" | "november" | "december"
+        | "weeks" => TimeNoun,
+        "also" | "already" | "now" | "just" | "finally" | "recently" | "still" | "again"
+        | "reportedly" | "officially" => Adverb,
+        "not" | "its" | "his" | "her" | "their" | "our" | "my" | "your" | "very" | "more"
+        | "most" | "such" | "these" | "those" | "no" | "do" | "does" | "did" | "only"
+        | "even" | "both" | "each" | "every" | "it" | "there" | "s" | "any" | "some" | "he"
+        | "she" | "they" | "we" | "i" | "you" | "itself" => Dangling,
+        _ => Other,
+    }
+}
+
+/// True for a word no headline may end with.
+fn dangles(w: &Word) -> bool {
+    use Class::*;
+    matches!(
+        w.class,
+        Article
+            | Have
+            | Be
+            | Been
+            | Modal
+            | Prep
+            | Sub
+            | Cond
+            | Coord
+            | Rel
+            | To
+            | Of
+            | Dangling
+            | TimeLead
+    ) || (w.class == Attr && w.according)
+        || (w.class == Adverb && !w.ly)
+        || w.possessive
+}
+
+/// Past participles that read as the past tense too (`has won` → `won`).
+fn irregular_past(lw: &str) -> bool {
+    matches!(
+        lw,
+        "made"
+            | "won"
+            | "lost"
+            | "said"
+            | "told"
+            | "left"
+            | "got"
+            | "set"
+            | "put"
+            | "cut"
+            | "hit"
+            | "paid"
+            | "sold"
+            | "bought"
+            | "built"
+            | "brought"
+            | "held"
+            | "kept"
+            | "led"
+            | "met"
+            | "struck"
+            | "spent"
+            | "found"
+            | "sent"
+            | "lent"
+            | "dealt"
+            | "felt"
+            | "heard"
+            | "meant"
+            | "shut"
+            | "split"
+            | "spread"
+            | "bid"
+            | "quit"
+            | "hurt"
+            | "caught"
+            | "taught"
+            | "thought"
+            | "sought"
+            | "fought"
+            | "stood"
+            | "understood"
+            | "swept"
+            | "hung"
+            | "stuck"
+            | "dug"
+            | "spun"
+            | "upheld"
+            | "beat"
+            | "let"
+    )
+}
+
+/// True for a past participle (after `been`, `is`: a passive).
+fn participle(lw: &str) -> bool {
+    (lw.len() > 3 && (lw.ends_with("ed") || lw.ends_with("en") || lw.ends_with("wn")))
+        || irregular_past(lw)
+        || matches!(
+            lw,
+            "seen"
+                | "begun"
+                | "become"
+                | "shown"
+                | "grown"
+                | "thrown"
+                | "drawn"
+                | "known"
+                | "flown"
+                | "run"
+                | "come"
+                | "gone"
+                | "done"
+                | "overcome"
+                | "withdrawn"
+        )
+}
+
+/// True for a participle that reads as the past tense once `has` is dropped
+/// (`has posted` → `posted`, but not `has fallen` → `fallen`).
+fn past_tense(lw: &str) -> bool {
+    (lw.len() > 3 && lw.ends_with("ed")) || irregular_past(lw)
+}
+
+/// Verbs of saying and thinking that take a clause (`said that ...`).
+fn reporting(lw: &str) -> bool {
+    matches!(
+        lw,
+        "said"
+            | "says"
+            | "say"
+            | "told"
+            | "tells"
+            | "warned"
+            | "warns"
+            | "believes"
+            | "believe"
+            | "claimed"
+            | "claims"
+            | "hopes"
+            | "hoped"
+            | "fears"
+            | "feared"
+            | "thinks"
+            | "expects"
+            | "insists"
+            | "insisted"
+            | "admits"
+            | "admitted"
+            | "argued"
+            | "argues"
+            | "predicted"
+            | "predicts"
+            | "suggested"
+            | "suggests"
+            | "revealed"
+            | "confirmed"
+            | "denied"
+            | "telling"
+    )
+}
+
+/// Punctuation found in the gap before a word.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Gap {
+    /// A comma, semicolon, colon or spaced dash: a clause boundary.
+    clause: bool,
+    /// A comma.
+    comma: bool,
+    /// A spaced dash.
+    dash: bool,
+    /// Brackets opened minus closed.
+    depth: i32,
+    /// A quote mark, opening or closing.
+    quote: bool,
+}
+
+fn gap(s: &str) -> Gap {
+    let mut g = Gap::default();
+    let spaced = s.contains(char::is_whitespace);
+    for c in s.chars() {
+        match c {
+            ',' => {
+                g.comma = true;
+                g.clause = true;
+            }
+            ';' | ':' => g.clause = true,
+            '-' | '\u{2013}' if spaced => {
+                g.dash = true;
+                g.clause = true;
+            }
+            '\u{2014}' => {
+                g.dash = true;
+                g.clause = true;
+            }
+            '(' | '[' => g.depth += 1,
+            ')' | ']' => g.depth -= 1,
+            '\'' | '\u{2018}' | '\u{2019}' if spaced => g.quote = true,
+            '"' | '\u{201c}' | '\u{201d}' => g.quote = true,
+            _ => {}
+        }
+    }
+    g
+}
+
+/// One word of the lead: a run of tokens joined without white space
+/// (`O'Brien`, `year-earlier`, `Spain's`).
+#[derive(Clone, Copy, Debug)]
+struct Word {
+    /// Its tokens, `first..end` in the sentence's tokens.
+    first: usize,
+    end: usize,
+    class: Class,
+    time: bool,
+    /// Starts with a capital letter.
+    cap: bool,
+    /// The word is `according` (as in `according to`).
+    according: bool,
+    /// An adverb in `-ly`, which can end a headline.
+    ly: bool,
+    /// Ends with a possessive `'s`, so its noun follows.
+    possessive: bool,
+    /// Reads as a verb: an auxiliary, a verb of saying, a past tense, or
+    /// the word after a dropped auxiliary.
+    verb: bool,
+    /// The punctuation before it.
+    before: Gap,
+    /// Inside brackets.
+    bracketed: bool,
+    /// Its lowercase text (one-token words only) in [`Lead::lower`].
+    lw: (u32, u32),
+}
+
+/// The lead sentence, read into words.
+struct Lead<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    words: Vec<Word>,
+    lower: String,
+}
+
+impl Lead<'_> {
+    fn lw(&self, j: usize) -> &str {
+        let (a, b) = self.words[j].lw;
+        &self.lower[a as usize..b as usize]
+    }
+}
+
+/// The lead sentence's index: the first body sentence of at least six words
+/// that ends with sentence punctuation, else the first body sentence.
+fn lead_index(a: &Analyzed<'_>) -> Option<usize> {
+    let text = a.segmented.doc.text.as_str();
+    let mut first = None;
+    for i in (0..a.len()).take(LEAD_SENTENCES) {
+        if !a.is_body(i) || a.sentence(i).is_empty() {
+            continue;
+        }
+        first.get_or_insert(i);
+        let s = a.segmented.sentences[i].span.slice(text);
+        let ends = s
+            .trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')'])
+            .ends_with(['.', '!', '?']);
+        if ends && a.sentence(i).len() >= 6 {
+            return Some(i);
+        }
+    }
+    first.or_else(|| (0..a.len()).find(|&i| a.is_body(i)))
+}
+
+fn read_lead<'a>(text: &'a str, sent: Span, toks: &'a [Token]) -> Lead<'a> {
+    let mut words: Vec<Word> = Vec::with_capacity(toks.len());
+    let mut lower = String::with_capacity(sent.len());
+    let mut depth = 0i32;
+    let mut prev_end = sent.start;
+    for (k, t) in toks.iter().enumerate() {
+        let g = text.get(prev_end..t.span.start).unwrap_or(" ");
+        prev_end = t.span.end;
+        let joined = k > 0 && !g.is_empty() && !g.contains(char::is_whitespace);
+        if joined {
+            if let Some(w) = words.last_mut() {
+                // `Spain's`, `year-earlier`: one word, a noun or adjective.
+                w.end = k + 1;
+                w.class = Class::Other;
+                w.time = false;
+                w.according = false;
+                w.ly = false;
+                w.lw = (w.lw.0, w.lw.0);
+                w.possessive = matches!(t.span.slice(text), "s" | "S")
+                    && g.ends_with(['\'', '\u{2019}']);
+                continue;
+            }
+        }
+        let gp = gap(g);
+        depth = (depth + gp.depth).max(0);
+        let raw = t.span.slice(text);
+        let a = lower.len() as u32;
+        if raw.len() <= 24 {
+            if raw.is_ascii() {
+                lower.push_str(raw);
+                lower[a as usize..].make_ascii_lowercase();
+            } else {
+                lower.extend(raw.chars().flat_map(char::to_lowercase));
+            }
+        }
+        let b = lower.len() as u32;
+        let lw = &lower[a as usize..];
+        words.push(Word {
+            first: k,
+            end: k + 1,
+            class: class(lw),
+            time: t.flags & Token::TIME != 0,
+            cap: t.flags & Token::CAPITALIZED != 0,
+            according: lw == "according",
+            ly: lw.len() > 4 && lw.ends_with("ly"),
+            possessive: false,
+            verb: false,
+            before: gp,
+            bracketed: depth > 0,
+            lw: (a, b),
+        });
+    }
+    Lead {
+        text,
+        toks,
+        words,
+        lower,
+    }
+}
+
+/// The rule-made candidate: which words survive, and where the clause of a
+/// `X said (that) ...` opening starts.
+struct Trimmed {
+    keep: Vec<bool>,
+    said_from: Option<usize>,
+}
+
+/// Which words survive the dropping rules.
+fn trim(lead: &mut Lead<'_>) -> Trimmed {
+    use Class::*;
+    let verbs = verbs(lead);
+    for (w, v) in lead.words.iter_mut().zip(verbs) {
+        w.verb = v;
+    }
+    let lead = &*lead;
+    let words = &lead.words;
+    let n = words.len();
+    let mut keep = vec![true; n];
+    let next_boundary = |from: usize| (from + 1..n).find(|&j| words[j].before.clause).unwrap_or(n);
+    let drop = |keep: &mut [bool], a: usize, b: usize| {
+        keep[a.min(n)..b.min(n)].iter_mut().for_each(|k| *k = false)
+    };
+
+    // `X said (that) S`: S may make the headline alone, unless it opens with
+    // a pronoun. Whether it does is left to the cut.
+    let mut said_from = None;
+    if let Some(v) = (1..n.min(10))
+        .take_while(|&j| !words[j].before.clause)
+        .find(|&j| reporting(lead.lw(j)))
+    {
+        let that = (v + 1..n.min(v + 6))
+            .take_while(|&k| !words[k].before.clause)
+            .find(|&k| lead.lw(k) == "that");
+        let told = matches!(lead.lw(v), "told" | "warned" | "tells" | "warns" | "telling");
+        let c = that.map_or(v + 1, |t| t + 1);
+        let pronoun = c < n
+            && matches!(
+                lead.lw(c),
+                "it" | "he" | "she" | "they" | "we" | "i" | "you" | "this" | "there"
+            );
+        if (that.is_some() || !told) && !pronoun && c + 5 <= n && !words[c].before.clause {
+            said_from = Some(c);
+        }
+    }
+    // Brackets.
+    for (k, w) in words.iter().enumerate() {
+        if w.bracketed {
+            keep[k] = false;
+        }
+    }
+    // Paired dashes: an aside.
+    let dashes: Vec<usize> = (1..n).filter(|&j| words[j].before.dash).collect();
+    for p in dashes.chunks(2) {
+        if let [a, b] = *p {
+            if b - a <= 14 {
+                drop(&mut keep, a, b);
+            }
+        }
+    }
+    // A leading adverbial clause closed by a comma (`On Monday, `, `Less
+    // than a year after the launch, `).
+    let adverbial = words.iter().take(4).any(|w| matches!(w.class, Sub | Cond))
+        || words
+            .first()
+            .is_some_and(|w| w.time || matches!(w.class, Prep | TimeLead));
+    if adverbial {
+        if let Some(c) = (1..n.min(12)).find(|&j| words[j].before.comma) {
+            if n - c >= 4 {
+                drop(&mut keep, 0, c);
+            }
+        }
+    }
+    // Relative and adverbial clauses opened by a comma.
+    for j in 1..n {
+        if words[j].before.comma && matches!(words[j].class, Rel | Sub) {
+            drop(&mut keep, j, next_boundary(j));
+        }
+    }
+    // `, according to ...` anywhere; an attribution tail at the end.
+    for j in 1..n {
+        if words[j].before.clause && words[j].according {
+            drop(&mut keep, j, next_boundary(j));
+        }
+    }
+    if let Some(last) = (1..n).rev().find(|&j| words[j].before.clause) {
+        let tail = &words[last..];
+        if tail.len() <= 8 && tail.iter().any(|w| w.class == Attr) {
+            drop(&mut keep, last, n);
+        }
+    }
+    // An appositive after the subject: `Standard Life, Europe's largest
+    // insurer, has cut ...`, when the two commas do not hold a list.
+    if let Some(c1) = (1..n.min(8)).find(|&j| words[j].before.comma && keep[j]) {
+        if let Some(c2) = (c1 + 1..n.min(c1 + 12)).find(|&j| words[j].before.comma) {
+            let list = words[c1..c2].iter().any(|w| w.class == Coord)
+                || words[c2].class == Coord;
+            if !list && c2 - c1 >= 2 {
+                drop(&mut keep, c1, c2);
+            }
+        }
+    }
+    // Time phrases: `on Tuesday`, `last week`, `on Monday night`.
+    for j in 0..n {
+        let w = words[j];
+        if w.time {
+            keep[j] = false;
+            if j > 0 && matches!(words[j - 1].class, TimeLead | Prep) {
+                keep[j - 1] = false;
+            }
+            if j + 1 < n && words[j + 1].class == TimeNoun {
+                keep[j + 1] = false;
+            }
+        } else if w.class == TimeNoun && j > 0 && words[j - 1].class == TimeLead {
+            keep[j] = false;
+            keep[j - 1] = false;
+            if j > 1 && matches!(words[j - 2].class, TimeLead | Prep) {
+                keep[j - 2] = false;
+            }
+        }
+    }
+    drop_auxiliaries(lead, &mut keep);
+    for j in 0..n {
+        if words[j].class == Article {
+            keep[j] = false;
+        }
+    }
+    Trimmed { keep, said_from }
+}
+
+/// Which words read as verbs (see [`Word::verb`]).
+fn verbs(lead: &Lead<'_>) -> Vec<bool> {
+    use Class::*;
+    let words = &lead.words;
+    let mut out = vec![false; words.len()];
+    for (j, w) in words.iter().enumerate() {
+        let lw = lead.lw(j);
+        let after_determiner = j > 0
+            && (matches!(words[j - 1].class, Article | Dangling) || words[j - 1].possessive);
+        out[j] = matches!(w.class, Have | Be | Modal)
+            || (w.class == Attr && !w.according && !after_determiner)
+            || (!w.cap && !after_determiner && (past_tense(lw) || lw.ends_with("ing")) && j > 0)
+            || (j > 0 && matches!(words[j - 1].class, Have | Be | Modal | To));
+    }
+    out
+}
+
+/// Drops the auxiliaries headline-ese leaves out.
+fn drop_auxiliaries(lead: &Lead<'_>, keep: &mut [bool]) {
+    use Class::*;
+    let words = &lead.words;
+    let n = words.len();
+    for j in 0..n {
+        if !keep[j] || !matches!(words[j].class, Have | Be) {
+            continue;
+        }
+        // `would not have written`: a perfect infinitive stays whole.
+        if j > 0 && (matches!(words[j - 1].class, Modal | To) || lead.lw(j - 1) == "not") {
+            continue;
+        }
+        // The next word, past adverbs and dropped words (`has also said`,
+        // `have both been`).
+        let mut k = j + 1;
+        while k < n
+            && ((!keep[k] && words[k].class != Article)
+                || words[k].class == Adverb
+                || matches!(lead.lw(k), "both" | "all"))
+        {
+            k += 1;
+        }
+        if k >= n || words[k].before.clause {
+            continue;
+        }
+        let next = lead.lw(k);
+        match words[j].class {
+            Have if words[k].class == Been => {
+                let m = k + 1;
+                if m < n && !words[m].before.clause {
+                    let after = lead.lw(m);
+                    if participle(after) || after.ends_with("ing") {
+                        keep[j] = false;
+                        keep[k] = false;
+                    }
+                }
+            }
+            Have if past_tense(next) => keep[j] = false,
+            Be if words[k].class == To || next.ends_with("ing") || participle(next) => {
+                keep[j] = false
+            }
+            _ => {}
+        }
+    }
+}
+
+/// True when a headline may end before `kept[p]` (the phrase before it is
+/// complete): at a clause boundary, or before a preposition or conjunction.
+///
+/// With `whole`, the part before the cut must also hold a verb and no
+/// relative clause still waiting for its verb (`Michael said that new film`
+/// is not a headline).
+fn cut_ok(words: &[Word], kept: &[usize], p: usize, whole: bool) -> bool {
+    if p >= kept.len() {
+        return true;
+    }
+    let w = &words[kept[p]];
+    let at_phrase = boundary(words, kept, p)
+        || matches!(
+            w.class,
+            Class::Prep | Class::Sub | Class::To | Class::Rel | Class::Cond
+        )
+        ;
+    if !at_phrase || !whole {
+        return at_phrase;
+    }
+    let last_verb = kept[..p].iter().rposition(|&j| words[j].verb);
+    let last_rel = kept[..p].iter().rposition(|&j| words[j].class == Class::Rel);
+    match (last_verb, last_rel) {
+        (None, _) => false,
+        (Some(v), Some(r)) => v > r,
+        (Some(_), None) => true,
+    }
+}
+
+/// A boundary before `kept[p]`, unless it closes an aside that was dropped
+/// whole (`Standard Life, Europe's largest insurer, has cut`).
+fn boundary(words: &[Word], kept: &[usize], p: usize) -> bool {
+    if p == 0 || p >= kept.len() {
+        return false;
+    }
+    let (j, prev) = (kept[p], kept[p - 1]);
+    words[j].before.clause && !(prev + 1 < j && words[prev + 1].before.clause)
+}
+
+/// How many of `kept` remain once dangling words are dropped from the end.
+fn cut_dangling(words: &[Word], kept: &[usize]) -> usize {
+    let mut n = kept.len();
+    while n > 1 && dangles(&words[kept[n - 1]]) {
+        n -= 1;
+    }
+    // A possessive left at the end (`... Spain's`) goes with its noun.
+    n
+}
+
+/// Without a model: the first boundary after [`MIN_WORDS`], then, beyond
+/// [`SOFT_WORDS`], the last preposition or conjunction.
+fn rule_cut(words: &[Word], kept: &[usize]) -> usize {
+    let mut n = kept.len();
+    if let Some(p) = (MIN_WORDS..n).find(|&p| boundary(words, kept, p)) {
+        n = p;
+    }
+    if n > SOFT_WORDS {
+        n = (MIN_WORDS..=SOFT_WORDS)
+            .rev()
+            .find(|&p| cut_ok(words, kept, p, true) && !dangles(&words[kept[p - 1]]))
+            .or_else(|| {
+                (MIN_WORDS..=SOFT_WORDS)
+                    .rev()
+                    .find(|&p| cut_ok(words, kept, p, false) && !dangles(&words[kept[p - 1]]))
+            })
+            .unwrap_or(SOFT_WORDS);
+    }
+    cut_dangling(words, &kept[..n])
+}
+
+/// With token probabilities: the cut with the highest expected ROUGE-1 F1.
+/// Returns (value, words kept).
+fn model_cut(words: &[Word], kept: &[usize], p: &[f32]) -> (f32, usize) {
+    let n = kept.len();
+    let mut best: Option<(f32, usize)> = None;
+    let (mut sum, mut toks) = (0f32, 0usize);
+    let mut prefix = Vec::with_capacity(n + 1);
+    prefix.push((0f32, 0usize));
+    for &j in kept {
+        let w = &words[j];
+        sum += p[w.first..w.end].iter().sum::<f32>();
+        toks += w.end - w.first;
+        prefix.push((sum, toks));
+    }
+    let hi = n.min(MAX_WORDS);
+    let lo = MIN_WORDS.min(n);
+    // Cuts after a verb first; any phrase end if there is none.
+    for whole in [true, false] {
+        for c in lo..=hi {
+            if !cut_ok(words, kept, c, whole) {
+                continue;
+            }
+            let m = cut_dangling(words, &kept[..c]);
+            if m < lo && c < n {
+                continue;
+            }
+            let (s, t) = prefix[m];
+            let v = 2.0 * s / (ref_tokens() + t as f32);
+            if best.is_none_or(|(b, _)| v > b) {
+                best = Some((v, m));
+            }
+        }
+        if best.is_some() {
+            break;
+        }
+    }
+    best.unwrap_or((0.0, cut_dangling(words, &kept[..hi])))
+}
+
+/// Spans of the runs of `kept` words; runs also break at quote marks and
+/// brackets. A currency sign before a run and a `%` after it stay with it.
+fn spans(lead: &Lead<'_>, kept: &[usize]) -> Vec<Span> {
+    let (text, toks) = (lead.text, lead.toks);
+    let mut out: Vec<Span> = Vec::new();
+    let mut prev: Option<usize> = None;
+    for &j in kept {
+        let w = lead.words[j];
+        let mut start = toks[w.first].span.start;
+        let mut end = toks[w.end - 1].span.end;
+        if let Some(c) = text.get(..start).and_then(|s| s.chars().next_back()) {
+            if matches!(c, '$' | '\u{a3}' | '\u{20ac}') {
+                start -= c.len_utf8();
+            }
+        }
+        if text.get(end..).is_some_and(|s| s.starts_with('%')) {
+            end += 1;
+        }
+        let extends = prev.is_some_and(|p| p + 1 == j) && !w.before.quote && w.before.depth == 0;
+        match out.last_mut() {
+            Some(last) if extends => last.end = end,
+            _ => out.push(Span::new(start, end)),
+        }
+        prev = Some(j);
+    }
+    out
+}
+
+/// `kept` with its subject cut to a surname, when it opens with a name
+/// (after at most five describing words) whose last word the article later
+/// uses alone: `Chelsea left-back Wayne Bridge could miss` → `Bridge could
+/// miss`, `Tony Blair has dismissed` → `Blair dismissed`.
+fn short_subject(a: &Analyzed<'_>, i: usize, lead: &Lead<'_>, kept: &[usize]) -> Option<Vec<usize>> {
+    let words = &lead.words;
+    let n = kept.len().min(8);
+    // The last name run (two or more capitalized words, adjacent in the
+    // text) starting among the first words, all before it describing words.
+    let mut found = None;
+    let mut q = 0;
+    while q < n {
+        let w = &words[kept[q]];
+        if !w.cap {
+            if w.class != Class::Other || w.possessive || q >= 5 {
+                break;
+            }
+            q += 1;
+            continue;
+        }
+        let mut r = q + 1;
+        while r < kept.len()
+            && kept[r] == kept[r - 1] + 1
+            && words[kept[r]].cap
+            && !words[kept[r]].before.clause
+            && !words[kept[r - 1]].possessive
+        {
+            r += 1;
+        }
+        let next_ok = r < kept.len()
+            && !words[kept[r]].cap
+            && !words[kept[r]].before.clause
+            && matches!(
+                words[kept[r]].class,
+                Class::Other | Class::Attr | Class::Have | Class::Be | Class::Modal | Class::Adverb
+            );
+        if r - q >= 2 && !words[kept[r - 1]].possessive && next_ok {
+            found = Some((q, r));
+        }
+        if words[kept[r - 1]].possessive || q >= 5 {
+            break;
+        }
+        q = r;
+    }
+    let (_, r) = found?;
+    let surname = words[kept[r - 1]];
+    let before = words[kept[r - 2]];
+    let (s, prev) = (
+        lead.toks[surname.first].stem,
+        lead.toks[before.end - 1].stem,
+    );
+    // Used alone later: not right after the word before it here.
+    let mut seen = 0;
+    let alone = (i + 1..a.len()).filter(|&k| a.is_body(k)).any(|k| {
+        let t = a.sentence(k);
+        seen += t.len();
+        seen < CONTEXT_TOKENS
+            && (0..t.len()).any(|x| t[x].stem == s && (x == 0 || t[x - 1].stem != prev))
+    });
+    alone.then(|| kept[r - 1..].to_vec())
+}
+
+/// What the keep model's features need to know about the article, counted
+/// once per headline.
+struct Context {
+    /// Per stem id: occurrences after the lead (within [`CONTEXT_TOKENS`]),
+    /// in the three body sentences after it, and in the lead.
+    later: Vec<u16>,
+    near: Vec<u16>,
+    in_lead: Vec<u16>,
+    /// Distinct content tokens of the lead that come back three times or
+    /// more.
+    recurring: f32,
+    /// Per word: clause boundaries before it, and the name run around it
+    /// (length, words after it in the run).
+    clause: Vec<u16>,
+    run: Vec<(u16, u16)>,
+    said_from: Option<usize>,
+}
+
+impl Context {
+    fn new(a: &Analyzed<'_>, i: usize, lead: &Lead<'_>, trimmed: &Trimmed) -> Context {
+        let v = a.vocabulary_size as usize;
+        let (mut later, mut near, mut in_lead) = (vec![0u16; v], vec![0u16; v], vec![0u16; v]);
+        let bump = |c: &mut Vec<u16>, s: u32| {
+            if let Some(x) = c.get_mut(s as usize) {
+                *x = x.saturating_add(1);
+            }
+        };
+        let (mut seen, mut after) = (0usize, 0usize);
+        for k in i + 1..a.len() {
+            if seen >= CONTEXT_TOKENS {
+                break;
+            }
+            if !a.is_body(k) {
+                continue;
+            }
+            after += 1;
+            for t in a.sentence(k) {
+                bump(&mut later, t.stem);
+                if after <= 3 {
+                    bump(&mut near, t.stem);
+                }
+            }
+            seen += a.sentence(k).len();
+        }
+        for t in lead.toks {
+            bump(&mut in_lead, t.stem);
+        }
+        let recurring = lead
+            .toks
+            .iter()
+            .filter(|t| t.is_content() && later.get(t.stem as usize).is_some_and(|&c| c >= 3))
+            .count() as f32;
+        let words = &lead.words;
+        let mut clause = Vec::with_capacity(words.len());
+        let mut run = Vec::with_capacity(words.len());
+        let mut c = 0u16;
+        for (wi, w) in words.iter().enumerate() {
+            if wi > 0 && w.before.clause {
+                c += 1;
+            }
+            clause.push(c);
+            if !w.cap {
+                run.push((0, 0));
+                continue;
+            }
+            let (mut s, mut e) = (wi, wi + 1);
+            while s > 0 && words[s - 1].cap && !words[s].before.clause {
+                s -= 1;
+            }
+            while e < words.len() && words[e].cap && !words[e].before.clause {
+                e += 1;
+            }
+            run.push(((e - s) as u16, (e - wi - 1) as u16));
+        }
+        Context {
+            later,
+            near,
+            in_lead,
+            recurring,
+            clause,
+            run,
+            said_from: trimmed.said_from,
+        }
+    }
+
+    /// The features of token `ti` of the lead, in word `wi`.
+    fn row(&self, lead: &Lead<'_>, wi: usize, ti: usize) -> [f32; NK] {
+        let count = |v: &[u16], s: u32| f32::from(v.get(s as usize).copied().unwrap_or(0));
+        let t = &lead.toks[ti];
+        let w = &lead.words[wi];
+        let n = lead.toks.len();
+        let possessive =
+            ti > w.first && t.span.len() == 1 && matches!(t.span.slice(lead.text), "s" | "S");
+        let (run, from_end) = self.run[wi];
+        let said = self.said_from.unwrap_or(0);
+        [
+            count(&self.later, t.stem),
+            count(&self.near, t.stem),
+            (count(&self.in_lead, t.stem) - 1.0).max(0.0),
+            f32::from(u8::from(t.is_stop())),
+            f32::from(u8::from(t.flags & Token::NUMBER != 0)),
+            f32::from(u8::from(t.flags & Token::CAPITALIZED != 0)),
+            ti as f32,
+            ti as f32 / n.max(1) as f32,
+            f32::from(self.clause[wi]),
+            f32::from(w.class as u8),
+            f32::from(run),
+            if run > 0 { f32::from(from_end) } else { -1.0 },
+            f32::from(u8::from(possessive)),
+            t.span.len() as f32,
+            n as f32,
+            f32::from(u8::from(self.said_from.is_some() && wi >= said)),
+            f32::from(u8::from(self.said_from.is_some() && wi < said)),
+            self.recurring,
+        ]
+    }
+}
+
+fn ref_tokens() -> f32 {
+    static S: LazyLock<f32> = LazyLock::new(|| {
+        std::env::var("HL_REF").ok().and_then(|v| v.parse().ok()).unwrap_or(REF_TOKENS)
+    });
+    *S
+}
+
+/// The built-in keep model, compiled for prediction.
+static COMPILED: LazyLock<Option<CompiledGbdt>> =
+    LazyLock::new(|| keep_model().and_then(|m| CompiledGbdt::new(m).ok()));
+
+/// The built-in keep model compiled, for [`generate`].
+pub(super) fn compiled_keep_model() -> Option<&'static CompiledGbdt> {
+    COMPILED.as_ref()
+}
+
+/// The headline's spans with `model` deciding the cut (`None`: the rule
+/// cut); see the module docs.
+pub(super) fn generate(a: &Analyzed<'_>, model: Option<&CompiledGbdt>) -> Vec<Span> {
+    let Some(i) = lead_index(a) else {
+        return Vec::new();
+    };
+    let sent = a.segmented.sentences[i].span;
+    let toks = a.sentence(i);
+    if toks.is_empty() {
+        return vec![sent];
+    }
+    let text = a.segmented.doc.text.as_str();
+    let toks = &toks[..toks.len().min(MAX_TOKENS)];
+    let mut lead = read_lead(text, sent, toks);
+    let trimmed = trim(&mut lead);
+    let lead = lead;
+    let words = &lead.words;
+    let kept: Vec<usize> = (0..words.len()).filter(|&j| trimmed.keep[j]).collect();
+    let chosen: Vec<usize> = match model.filter(|m| m.features() == NK) {
+        None => {
+            let m = rule_cut(words, &kept);
+            kept[..m].to_vec()
+        }
+        Some(model) => {
+            let ctx = Context::new(a, i, &lead, &trimmed);
+            let mut variants = vec![kept.clone()];
+            if let Some(c) = trimmed.said_from {
+                variants.push(kept.iter().copied().filter(|&j| j >= c).collect());
+            }
+            for k in 0..variants.len() {
+                if let Some(v) = short_subject(a, i, &lead, &variants[k]) {
+                    variants.push(v);
+                }
+            }
+            // Probabilities of the tokens any cut can keep, in one batch.
+            let mut rows: Vec<[f32; NK]> = Vec::with_capacity(32);
+            let mut at = vec![usize::MAX; toks.len()];
+            for v in &variants {
+                for &j in v.iter().take(MAX_WORDS) {
+                    let w = words[j];
+                    for ti in w.first..w.end {
+                        if at[ti] == usize::MAX {
+                            at[ti] = rows.len();
+                            rows.push(ctx.row(&lead, j, ti));
+                        }
+                    }
+                }
+            }
+            let logits = model.predict_rows(&rows);
+            let p: Vec<f32> = at
+                .iter()
+                .map(|&r| logits.get(r).map_or(0.0, |&z| 1.0 / (1.0 + (-z).exp())))
+                .collect();
+            let mut best: Option<(f32, Vec<usize>)> = None;
+            for v in variants {
+                let (value, m) = model_cut(words, &v, &p);
+                if best.as_ref().is_none_or(|(b, _)| value > *b) {
+                    best = Some((value, v[..m].to_vec()));
+                }
+            }
+            best.map(|(_, v)| v).unwrap_or_default()
+        }
+    };
+    let out = spans(&lead, &chosen);
+    if !out.is_empty() {
+        return out;
+    }
+    // Nothing survived the rules: the sentence's first words.
+    let all: Vec<usize> = (0..words.len()).collect();
+    let m = cut_dangling(words, &all[..all.len().min(SOFT_WORDS)]);
+    let out = spans(&lead, &all[..m]);
+    if out.is_empty() {
+        vec![sent]
+    } else {
+        out
+    }
+}
+
+/// Trains the keep model, deterministically, from `(article, headline)`
+/// pairs: every token of each article's lead sentence that survives the
+/// dropping rules is an example, labelled 1 when its ROUGE token is one of
+/// the headline's. The result serializes to the JSON of [`KEEP_MODEL`].
+pub fn train_keep_model(pairs: &[(&str, &str)]) -> Gbdt {
+    let mut x: Vec<Vec<f32>> = Vec::new();
+    let mut y: Vec<f32> = Vec::new();
+    for (article, title) in pairs {
+        let reference: Vec<String> = tokenize(title);
+        let doc = Document::new(*article);
+        let a = WordAnalyzer.analyze(NewsSegmenter::default().segment(&doc));
+        let Some(i) = lead_index(&a) else {
+            continue;
+        };
+        let sent = a.segmented.sentences[i].span;
+        let toks = a.sentence(i);
+        let toks = &toks[..toks.len().min(MAX_TOKENS)];
+        if toks.is_empty() {
+            continue;
+        }
+        let mut lead = read_lead(&doc.text, sent, toks);
+        let trimmed = trim(&mut lead);
+        let ctx = Context::new(&a, i, &lead, &trimmed);
+        for (wi, w) in lead.words.iter().enumerate() {
+            if !trimmed.keep[wi] {
+                continue;
+            }
+            for ti in w.first..w.end {
+                let hit = tokenize(toks[ti].span.slice(&doc.text))
+                    .iter()
+                    .any(|w| reference.contains(w));
+                x.push(ctx.row(&lead, wi, ti).to_vec());
+                y.push(f32::from(u8::from(hit)));
+            }
+        }
+    }
+    let names: Vec<String> = KEEP_FEATURES.iter().map(|s| s.to_string()).collect();
+    let env = |k: &str, d: f32| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
+    let params = TrainParams {
+        trees: env("HL_TREES", 40.0) as usize,
+        depth: env("HL_DEPTH", 3.0) as usize,
+        learning_rate: env("HL_LR", 0.2),
+        lambda: 1.0,
+        min_leaf: 20,
+        bins: 32,
+    };
+    gbdt::train(&names, &x, &y, &params)
+}

@@ -1,0 +1,512 @@
+//! Reading the top of a plain text: is the first line a headline, and are
+//! there `- ` key-point lines after it?
+//!
+//! Only the first [`WINDOW`] bytes are read, so the cost does not grow with
+//! the text. The first non-blank line is a headline candidate when another
+//! line follows it. Then:
+//!
+//! - Followed by `- ` lines (our own output layout), it is the headline
+//!   unless it is plainly not one (a dateline, over 40 words, ends with `:`,
+//!   holds two sentences).
+//! - Otherwise a small boosted-tree model decides, from the shape of the line
+//!   and of the line after it ([`LINE_FEATURES`]). Rules alone do badly
+//!   here: PolNeAR headlines mostly end with a period and are often in
+//!   sentence case, just like the short lead sentence that opens a BBC story
+//!   in its own paragraph. What tells them apart is a mix of weak cues (no
+//!   articles, few stop words, no attribution verb, a dateline or a much
+//!   longer paragraph after it), which is what the trees combine.
+//!
+//! The model is trained by [`train_line_model`] on texts known to open with a
+//! headline (positives: their first lines; negatives: the same texts without
+//! it) and texts known not to (negatives: their first lines; a text on one
+//! line is split after its first sentence, so that lead sentences of
+//! single-line articles also count).
+
+use std::sync::LazyLock;
+
+use crate::analyze::is_stop_word;
+use crate::score::gbdt::{self, Gbdt, TrainParams};
+use crate::segment::{NewsSegmenter, Segmenter, SentenceKind};
+use crate::{Document, Span};
+
+use super::Layout;
+
+/// Bytes at the top of a text that [`read_layout`](super::read_layout)
+/// looks at.
+pub const WINDOW: usize = 8192;
+
+/// The built-in first-line model's JSON (`models/headline-line.json`).
+pub const LINE_MODEL: &str = include_str!("../../models/headline-line.json");
+
+/// Names of the features the first-line model reads, in order.
+pub const LINE_FEATURES: [&str; 28] = [
+    "words",
+    "chars",
+    "ends_period",
+    "ends_question_or_bang",
+    "ends_comma_colon_semicolon",
+    "ends_quote",
+    "capitalized_content_share",
+    "capitalized_share",
+    "articles",
+    "stop_share",
+    "commas",
+    "dateline",
+    "ed_words",
+    "quote_marks",
+    "starts_digit",
+    "next_words",
+    "words_over_next",
+    "next_dateline",
+    "blank_after",
+    "short_run",
+    "attribution_words",
+    "auxiliaries",
+    "upper_share",
+    "inner_colon",
+    "pronouns",
+    "next_ends_terminal",
+    "sentences",
+    "digit_share",
+];
+
+/// Number of first-line features.
+const NF: usize = LINE_FEATURES.len();
+
+/// The built-in model, parsed once. `None` only if the JSON were broken
+/// (a test checks it is not); the rule fallback then decides.
+static MODEL: LazyLock<Option<Gbdt>> = LazyLock::new(|| {
+    serde_json::from_str::<Gbdt>(LINE_MODEL)
+        .ok()
+        .filter(|m| m.validate().is_ok() && m.features.len() == NF)
+});
+
+/// The built-in first-line model.
+pub fn line_model() -> Option<&'static Gbdt> {
+    MODEL.as_ref()
+}
+
+/// One line of the window: the whole line trimmed, and whether it ended in
+/// a line break inside the window (or at the end of the text).
+#[derive(Clone, Copy, Debug)]
+struct Line {
+    span: Span,
+    complete: bool,
+}
+
+impl Line {
+    fn is_blank(&self) -> bool {
+        self.span.is_empty()
+    }
+}
+
+/// The lines of `text[start..end]`, at most `max` of them.
+fn lines(text: &str, start: usize, end: usize, max: usize) -> Vec<Line> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    let mut pos = start;
+    while pos < end && out.len() < max {
+        let (le, complete) = match memchr::memchr(b'\n', &b[pos..end]) {
+            Some(k) => (pos + k, true),
+            None => (end, end == text.len()),
+        };
+        let raw = &text[pos..le];
+        let lead = raw.len() - raw.trim_start().len();
+        let t = raw.trim();
+        out.push(Line {
+            span: Span::new(pos + lead, pos + lead + t.len()),
+            complete,
+        });
+        pos = le + 1;
+    }
+    out
+}
+
+/// The largest char boundary of `text` at or below `i`.
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    if i >= text.len() {
+        return text.len();
+    }
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The words after the `- ` marker of a point line, if `line` is one.
+fn point_words(text: &str, line: Span) -> Option<Span> {
+    let s = line.slice(text);
+    let rest = s.strip_prefix("- ")?;
+    let t = rest.trim();
+    if t.is_empty() {
+        return None;
+    }
+    let lead = rest.len() - rest.trim_start().len();
+    let start = line.start + 2 + lead;
+    Some(Span::new(start, start + t.len()))
+}
+
+/// Reads the layout at the top of `text` with `model` deciding plain first
+/// lines (`None`: the rule fallback).
+pub(super) fn read(text: &str, model: Option<&Gbdt>) -> Layout {
+    let mut layout = Layout::default();
+    let start: usize = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let end = floor_boundary(text, start.saturating_add(WINDOW));
+    let ls = lines(text, start, end, 64);
+    let Some(k) = ls.iter().position(|l| !l.is_blank()) else {
+        return layout;
+    };
+    let first = ls[k];
+    let mut points_from = None;
+    if point_words(text, first.span).is_some() {
+        if first.complete {
+            points_from = Some(k);
+        }
+    } else if first.complete && k + 1 < ls.len() {
+        let next_is_point = point_words(text, ls[k + 1].span).is_some();
+        let f = features(text, &ls, k);
+        let is_headline = if next_is_point {
+            plausible_title(&f)
+        } else {
+            hard_ok(&f)
+                && match model {
+                    Some(m) => m.predict(&f) > 0.0,
+                    None => rule(&f),
+                }
+        };
+        if is_headline {
+            layout.headline = Some(first.span);
+            layout.furniture.push(first.span);
+            if next_is_point {
+                points_from = Some(k + 1);
+            }
+        }
+    }
+    if let Some(p) = points_from {
+        for l in &ls[p..] {
+            // A point line cut off by the window is not read as complete.
+            match point_words(text, l.span) {
+                Some(words) if l.complete => {
+                    layout.given_points.push(words);
+                    layout.furniture.push(l.span);
+                }
+                _ => break,
+            }
+        }
+    }
+    layout
+}
+
+/// Word-level counts of one line.
+#[derive(Default)]
+struct Shape {
+    words: usize,
+    caps: usize,
+    letter_words: usize,
+    content: usize,
+    content_caps: usize,
+    articles: usize,
+    stops: usize,
+    ed: usize,
+    attribution: usize,
+    aux: usize,
+    pronouns: usize,
+    sentences: usize,
+}
+
+fn shape(s: &str) -> Shape {
+    let mut sh = Shape::default();
+    let mut buf = String::new();
+    let ws: Vec<&str> = s.split_whitespace().take(200).collect();
+    for (i, w) in ws.iter().enumerate() {
+        sh.words += 1;
+        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+        buf.clear();
+        buf.extend(core.chars().flat_map(char::to_lowercase));
+        let lw = buf.as_str();
+        let upper = core.starts_with(|c: char| c.is_uppercase());
+        if core.starts_with(|c: char| c.is_alphabetic()) && i > 0 {
+            sh.letter_words += 1;
+            sh.caps += usize::from(upper);
+            if !is_stop_word(lw) && lw.len() > 3 {
+                sh.content += 1;
+                sh.content_caps += usize::from(upper);
+            }
+        }
+        sh.articles += usize::from(matches!(lw, "the" | "a" | "an"));
+        sh.stops += usize::from(is_stop_word(lw));
+        sh.ed += usize::from(lw.len() > 4 && lw.ends_with("ed"));
+        sh.attribution += usize::from(matches!(
+            lw,
+            "said" | "says" | "told" | "according" | "added" | "say" | "reported"
+        ));
+        sh.aux += usize::from(matches!(
+            lw,
+            "has" | "have" | "had" | "is" | "are" | "was" | "were" | "will" | "been" | "would"
+        ));
+        sh.pronouns += usize::from(matches!(
+            lw,
+            "he" | "she" | "they" | "we" | "i" | "it" | "you" | "his" | "her" | "their"
+        ));
+        // A sentence end inside the line: `. ` before a capitalized word.
+        if i + 1 < ws.len()
+            && core.len() > 2
+            && !core.contains('.')
+            && core.ends_with(|c: char| c.is_lowercase())
+            && w.ends_with(['.', '?', '!'])
+            && ws[i + 1].starts_with(|c: char| c.is_uppercase())
+        {
+            sh.sentences += 1;
+        }
+    }
+    sh.sentences += 1;
+    sh
+}
+
+/// True when `s` opens with a dateline, byline or agency tag
+/// (`WASHINGTON (CNN) --`, `LONDON, Sept. 26 (UPI) —`, `By . Jane Doe .`).
+fn has_dateline(s: &str) -> bool {
+    let head = &s[..floor_boundary(s, 80)];
+    if let Some(open) = head.find('(') {
+        if let Some(len) = head[open..].find(')') {
+            let tag = &head[open + 1..open + len];
+            let agency = !tag.is_empty()
+                && tag.len() <= 16
+                && tag.starts_with(|c: char| c.is_uppercase())
+                && tag.chars().all(|c| c.is_alphabetic() || c == '.' || c == ' ')
+                && tag
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(|c| c.is_uppercase() || tag.ends_with(".com"));
+            if agency && open < 60 {
+                return true;
+            }
+        }
+    }
+    for dash in [" -- ", " \u{2014} ", " \u{2013} ", " - "] {
+        if let Some(k) = head.find(dash) {
+            let place = head[..k].split(',').next().unwrap_or("");
+            let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+            if letters >= 3
+                && place
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+            {
+                return true;
+            }
+        }
+    }
+    let lower = head.to_ascii_lowercase();
+    lower.starts_with("by . ")
+        || lower.contains("published:")
+        || lower.contains("updated:")
+        || lower.starts_with("last updated")
+}
+
+/// The first-line features of line `k` of `ls`.
+fn features(text: &str, ls: &[Line], k: usize) -> [f32; NF] {
+    let line = ls[k].span.slice(text);
+    let sh = shape(line);
+    let after = &ls[k + 1..];
+    let blank_after = after.first().is_some_and(Line::is_blank);
+    let next = after.iter().find(|l| !l.is_blank()).map(|l| l.span.slice(text));
+    let next_sh = next.map(shape);
+    let next_words = next_sh.as_ref().map_or(0, |s| s.words);
+    let short_run = ls[k..]
+        .iter()
+        .filter(|l| !l.is_blank())
+        .take(5)
+        .take_while(|l| l.span.slice(text).split_whitespace().count() < 6)
+        .count();
+    let trimmed = line.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')']);
+    let last = trimmed.chars().last().unwrap_or(' ');
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count().max(1);
+    let uppers = line.chars().filter(|c| c.is_uppercase()).count();
+    let digits = line.chars().filter(|c| c.is_ascii_digit()).count();
+    let chars = line.chars().count().max(1);
+    let quotes = line
+        .chars()
+        .filter(|c| matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}'))
+        .count();
+    let words = sh.words as f32;
+    let per = |n: usize| n as f32 / sh.letter_words.max(1) as f32;
+    [
+        words,
+        chars as f32,
+        f32::from(u8::from(last == '.')),
+        f32::from(u8::from(matches!(last, '?' | '!'))),
+        f32::from(u8::from(matches!(last, ',' | ':' | ';'))),
+        f32::from(u8::from(trimmed.len() < line.len())),
+        sh.content_caps as f32 / sh.content.max(1) as f32,
+        per(sh.caps),
+        sh.articles as f32,
+        sh.stops as f32 / sh.words.max(1) as f32,
+        line.matches(',').count() as f32,
+        f32::from(u8::from(has_dateline(line))),
+        sh.ed as f32,
+        quotes as f32,
+        f32::from(u8::from(line.starts_with(|c: char| c.is_ascii_digit()))),
+        next_words as f32,
+        words / next_words.max(1) as f32,
+        f32::from(u8::from(next.is_some_and(has_dateline))),
+        f32::from(u8::from(blank_after)),
+        short_run as f32,
+        sh.attribution as f32,
+        sh.aux as f32,
+        uppers as f32 / letters as f32,
+        f32::from(u8::from(trimmed.trim_end_matches(':').contains(": "))),
+        sh.pronouns as f32,
+        f32::from(u8::from(next.is_some_and(|n| {
+            n.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')'])
+                .ends_with(['.', '?', '!'])
+        }))),
+        sh.sentences as f32,
+        digits as f32 / chars as f32,
+    ]
+}
+
+/// Lines that are never headlines, whatever the model says.
+fn hard_ok(f: &[f32; NF]) -> bool {
+    f[0] >= 1.0 && f[0] <= 40.0 && f[11] == 0.0 && f[22] > 0.0
+}
+
+/// A line before `- ` points: anything title-sized.
+fn plausible_title(f: &[f32; NF]) -> bool {
+    hard_ok(f) && f[4] == 0.0 && f[26] <= 1.0
+}
+
+/// The fallback when no model is loaded: short, Title Case or no period,
+/// few articles, no attribution.
+fn rule(f: &[f32; NF]) -> bool {
+    f[0] <= 20.0
+        && f[4] == 0.0
+        && f[20] == 0.0
+        && f[8] <= 1.0
+        && (f[6] >= 0.6 || f[2] == 0.0)
+        && f[15] >= 6.0
+}
+
+/// Features of the first line of `text`, when it is a headline candidate
+/// (not a point line, followed by another line).
+fn first_line_features(text: &str) -> Option<[f32; NF]> {
+    let start: usize = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let end = floor_boundary(text, start.saturating_add(WINDOW));
+    let ls = lines(text, start, end, 64);
+    let k = ls.iter().position(|l| !l.is_blank())?;
+    if !ls[k].complete || k + 1 >= ls.len() || point_words(text, ls[k].span).is_some() {
+        return None;
+    }
+    let f = features(text, &ls, k);
+    hard_ok(&f).then_some(f)
+}
+
+/// `text` without its first paragraph (up to the first blank line), when
+/// that leaves a text of more than one line.
+fn without_first_paragraph(text: &str) -> Option<&str> {
+    let t = text.trim_start_matches('\u{feff}').trim_start();
+    let k = t.find("\n\n").or_else(|| t.find("\r\n\r\n"))?;
+    let rest = t[k..].trim_start();
+    rest.contains('\n').then_some(rest)
+}
+
+/// `text` with its first body sentence (and anything before it) set on a
+/// line of its own, for one-line texts: how a lead sentence would look if
+/// the article had paragraphs.
+fn split_after_lead(text: &str) -> Option<String> {
+    let head = &text[..floor_boundary(text, WINDOW)];
+    let doc = Document::new(head);
+    let seg = NewsSegmenter::default().segment(&doc);
+    let s = seg
+        .sentences
+        .iter()
+        .find(|s| s.kind == SentenceKind::Body)?;
+    let rest = head[s.span.end..].trim_start();
+    if rest.is_empty() {
+        return None;
+    }
+    Some(format!("{}\n\n{}", &head[..s.span.end], rest))
+}
+
+/// Trains the first-line model, deterministically.
+///
+/// `headlined` are texts whose first line is their headline (PolNeAR
+/// articles): each gives a positive example, its first line, and a negative
+/// one, its first line after the headline's paragraph. `plain` are texts that
+/// open with body text (BBC, CNN/DailyMail articles): each first line is a
+/// negative, and a text on one line is first split after its lead sentence.
+/// The result serializes to the JSON of [`LINE_MODEL`].
+pub fn train_line_model(headlined: &[&str], plain: &[&str]) -> Gbdt {
+    let mut x: Vec<Vec<f32>> = Vec::new();
+    let mut y: Vec<f32> = Vec::new();
+    let mut add = |t: &str, label: f32| {
+        if let Some(f) = first_line_features(t) {
+            x.push(f.to_vec());
+            y.push(label);
+        }
+    };
+    for t in headlined {
+        add(t, 1.0);
+        if let Some(rest) = without_first_paragraph(t) {
+            add(rest, 0.0);
+        }
+    }
+    for t in plain {
+        let head = &t[..floor_boundary(t, WINDOW)];
+        let one_line = !head.trim().contains('\n');
+        match one_line.then(|| split_after_lead(t)).flatten() {
+            Some(split) => add(&split, 0.0),
+            None => add(t, 0.0),
+        }
+    }
+    let names: Vec<String> = LINE_FEATURES.iter().map(|s| s.to_string()).collect();
+    let params = TrainParams {
+        trees: 60,
+        depth: 3,
+        learning_rate: 0.2,
+        lambda: 1.0,
+        min_leaf: 8,
+        bins: 64,
+    };
+    gbdt::train(&names, &x, &y, &params)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_model_loads() {
+        let m = line_model().expect("models/headline-line.json is a valid model");
+        assert_eq!(m.features, LINE_FEATURES);
+    }
+
+    #[test]
+    fn datelines() {
+        assert!(has_dateline("WASHINGTON (CNN) -- The vote was close."));
+        assert!(has_dateline("PARIS, May 3 (UPI) \u{2014} Talks resumed."));
+        assert!(has_dateline("Springfield (AP) The mayor spoke."));
+        assert!(has_dateline("BOSTON \u{2014} Snow fell all night."));
+        assert!(!has_dateline("Council Votes to Close the Old Pool"));
+        assert!(!has_dateline("Mayor (Finally) Opens Park"));
+    }
+
+    #[test]
+    fn training_is_deterministic_and_separates_toy_data() {
+        let headlined = [
+            "Council Votes to Close Pool\n\nThe city council voted on Tuesday to close the old \
+             public pool after a long debate about its costs and its future.",
+            "Storm shuts island ferry for a week.\n\nHigh winds forced the harbour to close, and \
+             the ferry company said service would only resume once the storm had passed.",
+        ];
+        let plain = [
+            "The council has voted to close the pool, officials said.\n\nThe vote came after \
+             a long debate about the pool's costs.",
+            "Rain fell on Monday. The harbour was closed and the ferry did not sail.",
+        ];
+        let a = train_line_model(&headlined, &plain);
+        let b = train_line_model(&headlined, &plain);
+        assert_eq!(a, b);
+        assert!(a.validate().is_ok());
+    }
+}
