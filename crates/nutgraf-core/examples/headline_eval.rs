@@ -234,15 +234,23 @@ fn main() {
             .iter()
             .map(|doc| WordAnalyzer.analyze(NewsSegmenter::default().segment(doc)))
             .collect();
+        let reps: usize = std::env::var("REPS").ok().and_then(|v| v.parse().ok()).unwrap_or(200);
         let t0 = Instant::now();
         let mut total = 0usize;
-        for _ in 0..200 {
+        for _ in 0..reps {
             for a in &analyzed {
                 total += headline::generate(a).len();
             }
         }
-        let per = t0.elapsed().as_secs_f64() * 1e6 / (200 * analyzed.len()) as f64;
-        println!("generate: {per:.2} µs per article ({total} spans)");
+        let per = t0.elapsed().as_secs_f64() * 1e6 / (reps * analyzed.len()).max(1) as f64;
+        let t0 = Instant::now();
+        for a in &analyzed {
+            for _ in 0..reps {
+                total += headline::generate(a).len();
+            }
+        }
+        let warm = t0.elapsed().as_secs_f64() * 1e6 / (reps * analyzed.len()).max(1) as f64;
+        println!("generate: {per:.2} µs per article cold, {warm:.2} µs warm ({total} spans)");
         return;
     }
     let d = LayoutData {

@@ -56,9 +56,9 @@ pub const REF_TOKENS: f32 = 6.0;
 /// Sentences looked at for the lead.
 const LEAD_SENTENCES: usize = 8;
 /// Tokens of the lead sentence looked at.
-const MAX_TOKENS: usize = 96;
+const MAX_TOKENS: usize = 64;
 /// Tokens after the lead counted for how often a word comes back.
-const CONTEXT_TOKENS: usize = 1200;
+const CONTEXT_TOKENS: usize = 600;
 
 /// The built-in keep model's JSON (`models/headline-keep.json`).
 pub const KEEP_MODEL: &str = include_str!("../../models/headline-keep.json");
@@ -186,8 +186,81 @@ fn dangles(w: &Word) -> bool {
             | Dangling
             | TimeLead
     ) || (w.class == Attr && w.according)
-        || (w.class == Adverb && !w.ly)
+        || w.class == Adverb
+        || w.ly
         || w.possessive
+        || w.wants_to
+}
+
+/// Words that need the `to` after them (`will be able to`, `set to`).
+fn wants_to(lw: &str) -> bool {
+    matches!(
+        lw,
+        "able"
+            | "unable"
+            | "likely"
+            | "unlikely"
+            | "set"
+            | "due"
+            | "poised"
+            | "ready"
+            | "going"
+            | "expected"
+            | "bound"
+            | "keen"
+            | "willing"
+            | "eager"
+            | "trying"
+            | "seeking"
+            | "planning"
+            | "aiming"
+            | "hoping"
+            | "want"
+            | "wants"
+            | "plans"
+            | "plan"
+            | "need"
+            | "needs"
+            | "forced"
+            | "allowed"
+            | "urged"
+            | "asked"
+            | "decided"
+            | "agreed"
+            | "failed"
+            | "refused"
+            | "threatened"
+            | "tried"
+            | "began"
+            | "continue"
+            | "continues"
+            | "is"
+            | "are"
+            | "used"
+            | "about"
+            | "order"
+            | "enough"
+    )
+}
+
+/// Nouns in `-ly` (an adverb in `-ly` cannot end a headline, these can).
+fn ly_noun(lw: &str) -> bool {
+    matches!(
+        lw,
+        "family"
+            | "assembly"
+            | "supply"
+            | "reply"
+            | "rally"
+            | "anomaly"
+            | "monopoly"
+            | "bully"
+            | "folly"
+            | "melancholy"
+            | "belly"
+            | "jelly"
+            | "ally"
+    )
 }
 
 /// Past participles that read as the past tense too (`has won` → `won`).
@@ -371,8 +444,10 @@ struct Word {
     cap: bool,
     /// The word is `according` (as in `according to`).
     according: bool,
-    /// An adverb in `-ly`, which can end a headline.
+    /// An adverb in `-ly`, which cannot end a headline.
     ly: bool,
+    /// A word that needs the `to` that follows it (`able to`).
+    wants_to: bool,
     /// Ends with a possessive `'s`, so its noun follows.
     possessive: bool,
     /// Reads as a verb: an auxiliary, a verb of saying, a past tense, or
@@ -439,6 +514,7 @@ fn read_lead<'a>(text: &'a str, sent: Span, toks: &'a [Token]) -> Lead<'a> {
                 w.time = false;
                 w.according = false;
                 w.ly = false;
+                w.wants_to = false;
                 w.lw = (w.lw.0, w.lw.0);
                 w.possessive = matches!(t.span.slice(text), "s" | "S")
                     && g.ends_with(['\'', '\u{2019}']);
@@ -466,7 +542,8 @@ fn read_lead<'a>(text: &'a str, sent: Span, toks: &'a [Token]) -> Lead<'a> {
             time: t.flags & Token::TIME != 0,
             cap: t.flags & Token::CAPITALIZED != 0,
             according: lw == "according",
-            ly: lw.len() > 4 && lw.ends_with("ly"),
+            ly: lw.len() > 5 && lw.ends_with("ly") && !ly_noun(lw) && t.flags & Token::CAPITALIZED == 0,
+            wants_to: false,
             possessive: false,
             verb: false,
             before: gp,
@@ -474,12 +551,18 @@ fn read_lead<'a>(text: &'a str, sent: Span, toks: &'a [Token]) -> Lead<'a> {
             lw: (a, b),
         });
     }
-    Lead {
+    let mut lead = Lead {
         text,
         toks,
         words,
         lower,
+    };
+    for j in 0..lead.words.len().saturating_sub(1) {
+        if lead.words[j + 1].class == Class::To && wants_to(lead.lw(j)) {
+            lead.words[j].wants_to = true;
+        }
     }
+    lead
 }
 
 /// The rule-made candidate: which words survive, and where the clause of a
@@ -576,8 +659,8 @@ fn trim(lead: &mut Lead<'_>) -> Trimmed {
     // insurer, has cut ...`, when the two commas do not hold a list.
     if let Some(c1) = (1..n.min(8)).find(|&j| words[j].before.comma && keep[j]) {
         if let Some(c2) = (c1 + 1..n.min(c1 + 12)).find(|&j| words[j].before.comma) {
-            let list = words[c1..c2].iter().any(|w| w.class == Coord)
-                || words[c2].class == Coord;
+            // `A, B, C and D`: the `and` comes soon after the second comma.
+            let list = words[c1..(c2 + 3).min(n)].iter().any(|w| w.class == Coord);
             if !list && c2 - c1 >= 2 {
                 drop(&mut keep, c1, c2);
             }
@@ -637,8 +720,17 @@ fn drop_auxiliaries(lead: &Lead<'_>, keep: &mut [bool]) {
         if !keep[j] || !matches!(words[j].class, Have | Be) {
             continue;
         }
-        // `would not have written`: a perfect infinitive stays whole.
-        if j > 0 && (matches!(words[j - 1].class, Modal | To) || lead.lw(j - 1) == "not") {
+        // `would not have written`: a perfect infinitive stays whole; `he is
+        // going` does not become `he going`.
+        if j > 0
+            && (matches!(words[j - 1].class, Modal | To)
+                || lead.lw(j - 1) == "not"
+                || (words[j].class == Be
+                    && matches!(
+                        lead.lw(j - 1),
+                        "he" | "she" | "it" | "they" | "we" | "i" | "you" | "there" | "who"
+                    )))
+        {
             continue;
         }
         // The next word, past adverbs and dropped words (`has also said`,
@@ -894,13 +986,10 @@ struct Context {
 
 impl Context {
     fn new(a: &Analyzed<'_>, i: usize, lead: &Lead<'_>, trimmed: &Trimmed) -> Context {
-        let v = a.vocabulary_size as usize;
+        // Only the lead's stems are counted; stem ids are dense and given in
+        // order of first use, so the lead's are small numbers.
+        let v = lead.toks.iter().map(|t| t.stem as usize + 1).max().unwrap_or(0);
         let (mut later, mut near, mut in_lead) = (vec![0u16; v], vec![0u16; v], vec![0u16; v]);
-        let bump = |c: &mut Vec<u16>, s: u32| {
-            if let Some(x) = c.get_mut(s as usize) {
-                *x = x.saturating_add(1);
-            }
-        };
         let (mut seen, mut after) = (0usize, 0usize);
         for k in i + 1..a.len() {
             if seen >= CONTEXT_TOKENS {
@@ -910,21 +999,26 @@ impl Context {
                 continue;
             }
             after += 1;
-            for t in a.sentence(k) {
-                bump(&mut later, t.stem);
-                if after <= 3 {
-                    bump(&mut near, t.stem);
+            let toks = a.sentence(k);
+            for t in toks {
+                let s = t.stem as usize;
+                if s < v {
+                    later[s] = later[s].saturating_add(1);
+                    if after <= 3 {
+                        near[s] = near[s].saturating_add(1);
+                    }
                 }
             }
-            seen += a.sentence(k).len();
+            seen += toks.len();
         }
         for t in lead.toks {
-            bump(&mut in_lead, t.stem);
+            let s = t.stem as usize;
+            in_lead[s] = in_lead[s].saturating_add(1);
         }
         let recurring = lead
             .toks
             .iter()
-            .filter(|t| t.is_content() && later.get(t.stem as usize).is_some_and(|&c| c >= 3))
+            .filter(|t| t.is_content() && later[t.stem as usize] >= 3)
             .count() as f32;
         let words = &lead.words;
         let mut clause = Vec::with_capacity(words.len());
@@ -1125,9 +1219,9 @@ pub fn train_keep_model(pairs: &[(&str, &str)]) -> Gbdt {
     let names: Vec<String> = KEEP_FEATURES.iter().map(|s| s.to_string()).collect();
     let env = |k: &str, d: f32| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
     let params = TrainParams {
-        trees: env("HL_TREES", 40.0) as usize,
-        depth: env("HL_DEPTH", 3.0) as usize,
-        learning_rate: env("HL_LR", 0.2),
+        trees: env("HL_TREES", 20.0) as usize,
+        depth: env("HL_DEPTH", 2.0) as usize,
+        learning_rate: env("HL_LR", 0.4),
         lambda: 1.0,
         min_leaf: 20,
         bins: 32,
