@@ -209,6 +209,10 @@ pub struct TrainArgs {
     /// (default: next to `--output`, named `*.compress.json`).
     #[arg(long, value_name = "FILE")]
     pub compress_output: Option<PathBuf>,
+    /// Label sentences by the oracle over whole sentences, not over their
+    /// compressed points.
+    #[arg(long)]
+    pub whole_sentence_oracle: bool,
     /// Number of trees of the compression model.
     #[arg(long, default_value_t = 30)]
     pub cut_trees: usize,

@@ -165,6 +165,11 @@ impl Pipeline {
         (self.analyzer.analyze(segmented), layout)
     }
 
+    /// The compressor, unless compression is turned off.
+    pub fn compressor(&self) -> Option<&Compressor> {
+        self.compressor.as_ref()
+    }
+
     /// Scores and selects the key-point sentences of an analyzed document.
     pub fn select(&self, analyzed: &Analyzed<'_>) -> (Scored, Selection) {
         let scored = self.scorer.score(analyzed);

@@ -11,6 +11,7 @@ use std::time::Instant;
 
 use anyhow::Context;
 use nutgraf_core::eval::rouge::{score_bullets, RougeMeans};
+use nutgraf_core::compress::CompressModel;
 use nutgraf_core::score::gbdt::TrainParams;
 use nutgraf_core::score::{LearnedConfig, ScorerConfig};
 use nutgraf_core::train::{self, TrainingSet};
@@ -30,13 +31,25 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitStatus> {
     let mut label_config = base.clone();
     label_config.compress.enabled = false;
     let labeller = PipelineBuilder::from_config(label_config).build()?;
-    let per_doc: Vec<(TrainingSet, TrainingSet)> = cases
+    // Sentence labels from the oracle over compressed sentences, with the
+    // compressor of the base settings (the built-in one unless
+    // `--compress-model` names another).
+    let compressed_labels = if args.whole_sentence_oracle || !base.compress.enabled {
+        None
+    } else {
+        Some(PipelineBuilder::from_config(base.clone()).build()?)
+    };
+    let per_doc: Vec<(TrainingSet, TrainingSet, Vec<f32>)> = cases
         .par_iter()
         .map(|c| {
-            let mut s = TrainingSet::default();
-            s.add(&c.doc, &c.highlights);
-            let (x, y) = train::cut_examples(&labeller, &c.doc, &c.highlights);
-            (s, TrainingSet { x, y })
+            let (sx, sy) = match &compressed_labels {
+                Some(p) => train::examples_compressed(p, &c.doc, &c.highlights),
+                None => train::examples(&c.doc, &c.highlights),
+            };
+            let s = TrainingSet { x: sx, y: sy };
+            let (x, y) = train::word_examples(&labeller, &c.doc, &c.highlights);
+            let cut_labels = train::cut_labels(&labeller, &c.doc, &c.highlights);
+            (s, TrainingSet { x, y }, cut_labels)
         })
         .collect();
     let params = TrainParams {
@@ -51,14 +64,48 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitStatus> {
         depth: args.cut_depth,
         ..params.clone()
     };
+    let word_params = TrainParams {
+        trees: 60,
+        depth: 6,
+        min_leaf: 100,
+        ..params.clone()
+    };
+    // Trains a compression model on the articles `keep` says, returning it.
+    let train_compressor = |keep: &(dyn Fn(usize) -> bool + Sync)| -> anyhow::Result<CompressModel> {
+        let mut words = TrainingSet::default();
+        for (i, (_, w, _)) in per_doc.iter().enumerate() {
+            if keep(i) {
+                words.extend(w.clone());
+            }
+        }
+        let word_model = train::train_words(&words.x, &words.y, &word_params);
+        let probe = train::word_compressor(&word_model).map_err(anyhow::Error::msg)?;
+        let rows: Vec<(Vec<Vec<f32>>, &Vec<f32>)> = cases
+            .par_iter()
+            .enumerate()
+            .filter(|(i, _)| keep(*i))
+            .map(|(i, c)| (train::cut_rows(&labeller, &c.doc, &probe), &per_doc[i].2))
+            .collect();
+        let mut cuts = TrainingSet::default();
+        for (x, y) in rows {
+            anyhow::ensure!(x.len() == y.len(), "cut rows and labels differ");
+            cuts.x.extend(x);
+            cuts.y.extend(y.iter().copied());
+        }
+        let cut_model = train::train_cuts(&cuts.x, &cuts.y, &cut_params);
+        Ok(CompressModel {
+            words: word_model,
+            cuts: cut_model,
+        })
+    };
     writeln!(
         err,
         "nutgraf: {} articles, {} sentence examples and {} cut examples ({:.1}% worth cutting) labelled in {:.1}s",
         cases.len(),
         per_doc.iter().map(|s| s.0.y.len()).sum::<usize>(),
-        per_doc.iter().map(|s| s.1.y.len()).sum::<usize>(),
-        100.0 * per_doc.iter().map(|s| s.1.y.iter().sum::<f32>()).sum::<f32>()
-            / per_doc.iter().map(|s| s.1.y.len()).sum::<usize>().max(1) as f32,
+        per_doc.iter().map(|s| s.2.len()).sum::<usize>(),
+        100.0 * per_doc.iter().map(|s| s.2.iter().sum::<f32>()).sum::<f32>()
+            / per_doc.iter().map(|s| s.2.len()).sum::<usize>().max(1) as f32,
         start.elapsed().as_secs_f64()
     )?;
     let mut thresholds = args.cut_thresholds.clone();
@@ -73,17 +120,15 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitStatus> {
         let mut out = io::stdout().lock();
         for k in 0..args.folds {
             let mut set = TrainingSet::default();
-            let mut cuts = TrainingSet::default();
-            for (i, (s, c)) in per_doc.iter().enumerate() {
+            for (i, (s, _, _)) in per_doc.iter().enumerate() {
                 if i % args.folds != k {
                     set.extend(s.clone());
-                    cuts.extend(c.clone());
                 }
             }
             let model = train::train(&set, &params);
             let model_path = dir.join(format!("fold-{k}.model.json"));
             fs_err::write(&model_path, serde_json::to_string(&model)?)?;
-            let cut_model = train::train_cuts(&cuts.x, &cuts.y, &cut_params);
+            let cut_model = train_compressor(&|i| i % args.folds != k)?;
             let cut_path = dir.join(format!("fold-{k}.compress.json"));
             fs_err::write(&cut_path, serde_json::to_string(&cut_model)?)?;
             let held: Vec<&Case> = cases
@@ -123,16 +168,14 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitStatus> {
         }
     }
 
+    let cut_model = train_compressor(&|_| true)?;
     let mut set = TrainingSet::default();
-    let mut cuts = TrainingSet::default();
-    for (s, c) in per_doc {
+    for (s, _, _) in per_doc {
         set.extend(s);
-        cuts.extend(c);
     }
     let model = train::train(&set, &params);
     fs_err::write(&args.output, serde_json::to_string(&model)?)
         .with_context(|| format!("writing {}", args.output.display()))?;
-    let cut_model = train::train_cuts(&cuts.x, &cuts.y, &cut_params);
     let cut_output = args
         .compress_output
         .clone()
@@ -145,7 +188,7 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitStatus> {
         args.output.display(),
         model.trees.len(),
         cut_output.display(),
-        cut_model.trees.len(),
+        cut_model.words.trees.len() + cut_model.cuts.trees.len(),
         start.elapsed().as_secs_f64()
     )?;
     Ok(ExitStatus::Success)

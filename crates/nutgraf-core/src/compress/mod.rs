@@ -66,7 +66,7 @@ pub struct Cut {
 }
 
 /// Number of features per cut.
-pub const CUT_FEATURES: usize = 32;
+pub const CUT_FEATURES: usize = 36;
 
 /// Feature names, in row order.
 pub const CUT_FEATURE_NAMES: [&str; CUT_FEATURES] = [
@@ -102,6 +102,10 @@ pub const CUT_FEATURE_NAMES: [&str; CUT_FEATURES] = [
     "first_that",
     "first_time_subordinator",
     "words_before",
+    "mean_word_probability",
+    "expected_matches",
+    "expected_misses",
+    "rest_mean_word_probability",
 ];
 
 /// Settings of the compressor.
@@ -130,10 +134,22 @@ impl Default for CompressConfig {
     }
 }
 
+/// The compression model as `nutgraf train` writes it: a word model (is
+/// this word in the highlights?) whose predictions feed the cut model (is
+/// this cut worth making?).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CompressModel {
+    /// Log-odds that a word of a key point is a word of the reference.
+    pub words: Gbdt,
+    /// Log-odds that a cut raises ROUGE.
+    pub cuts: Gbdt,
+}
+
 /// Makes the learned cuts in sentences.
 #[derive(Clone, Debug)]
 pub struct Compressor {
-    compiled: Arc<CompiledGbdt>,
+    words: Arc<CompiledGbdt>,
+    cuts: Arc<CompiledGbdt>,
     threshold: f32,
 }
 
@@ -152,19 +168,57 @@ impl Compressor {
                 p.display().to_string(),
             ),
         };
-        let model: Gbdt = serde_json::from_str(&json)
-            .map_err(|e| Error::Model(format!("{name}: not a nutgraf model: {e}")))?;
-        if model.features.len() != CUT_FEATURES {
-            return Err(Error::Model(format!(
-                "{name}: a compression model needs {CUT_FEATURES} features, it has {}",
-                model.features.len()
-            )));
+        let model: CompressModel = serde_json::from_str(&json)
+            .map_err(|e| Error::Model(format!("{name}: not a nutgraf compression model: {e}")))?;
+        Compressor::from_model(&model)
+            .map(|c| c.with_threshold(config.threshold))
+            .map_err(|e| Error::Model(format!("{name}: {e}")))
+    }
+
+    /// The compressor of a trained model, with the default threshold.
+    pub fn from_model(model: &CompressModel) -> Result<Compressor, String> {
+        if model.words.features.len() != WORD_FEATURES || model.cuts.features.len() != CUT_FEATURES
+        {
+            return Err(format!(
+                "a compression model needs {WORD_FEATURES} word and {CUT_FEATURES} cut features, it has {} and {}",
+                model.words.features.len(),
+                model.cuts.features.len()
+            ));
         }
-        let compiled = CompiledGbdt::new(&model).map_err(|e| Error::Model(format!("{name}: {e}")))?;
         Ok(Compressor {
-            compiled: Arc::new(compiled),
-            threshold: config.threshold,
+            words: Arc::new(CompiledGbdt::new(&model.words)?),
+            cuts: Arc::new(CompiledGbdt::new(&model.cuts)?),
+            threshold: CompressConfig::default().threshold,
         })
+    }
+
+    /// The same compressor making cuts above `threshold`.
+    pub fn with_threshold(mut self, threshold: f32) -> Compressor {
+        self.threshold = threshold;
+        self
+    }
+
+    /// The word model's log-odds for each word of sentence `i`.
+    pub fn word_scores(&self, doc: &Analyzed<'_>, ctx: &DocContext, i: usize) -> Vec<f32> {
+        self.words.predict_rows(&word_rows(doc, ctx, i))
+    }
+
+    /// The feature rows of sentence `i`'s candidate cuts.
+    pub fn cut_rows(
+        &self,
+        doc: &Analyzed<'_>,
+        ctx: &DocContext,
+        i: usize,
+        cuts: &[Cut],
+    ) -> Vec<[f32; CUT_FEATURES]> {
+        let probs: Vec<f32> = self
+            .word_scores(doc, ctx, i)
+            .into_iter()
+            .map(|z| 1.0 / (1.0 + (-z).exp()))
+            .collect();
+        cuts.iter()
+            .map(|c| cut_features(doc, ctx, i, c, &probs))
+            .collect()
     }
 
     /// The kept spans of sentence `i`, in order: the whole sentence when no
@@ -175,9 +229,8 @@ impl Compressor {
         if cuts.is_empty() {
             return vec![sentence];
         }
-        let rows: Vec<[f32; CUT_FEATURES]> =
-            cuts.iter().map(|c| cut_features(doc, ctx, i, c)).collect();
-        let scores = self.compiled.predict_rows(&rows);
+        let rows = self.cut_rows(doc, ctx, i, &cuts);
+        let scores = self.cuts.predict_rows(&rows);
         let mut order: Vec<usize> = (0..cuts.len())
             .filter(|&k| scores[k] > self.threshold)
             .collect();
@@ -185,6 +238,89 @@ impl Compressor {
         let chosen: Vec<Span> = order.iter().map(|&k| cuts[k].span).collect();
         apply_cuts(doc, i, &chosen)
     }
+}
+
+/// Number of features per word.
+pub const WORD_FEATURES: usize = 18;
+
+/// Word feature names, in row order.
+pub const WORD_FEATURE_NAMES: [&str; WORD_FEATURES] = [
+    "frequency",
+    "frequency_per_1000",
+    "first_seen",
+    "stop",
+    "number",
+    "capitalized",
+    "time",
+    "attribution",
+    "position",
+    "sentence_index",
+    "length",
+    "in_lead",
+    "in_title",
+    "selected_count",
+    "in_quote",
+    "in_parentheses",
+    "delimiters_before",
+    "sentence_words",
+];
+
+/// The word feature rows of sentence `i`, one per word.
+pub fn word_rows(doc: &Analyzed<'_>, ctx: &DocContext, i: usize) -> Vec<[f32; WORD_FEATURES]> {
+    let text = doc.segmented.doc.text.as_str();
+    let s = doc.segmented.sentences[i].span;
+    let toks = doc.sentence(i);
+    let n = toks.len().max(1) as f32;
+    let total = doc.tokens.len().max(1) as f32;
+    let body = ctx.body_index.get(i).copied().unwrap_or(0).min(100) as f32;
+    // Quotation, parenthesis and delimiter state at each word, in one scan.
+    let b = text.as_bytes();
+    let mut rows = Vec::with_capacity(toks.len());
+    let (mut straight, mut curly, mut paren, mut delims) = (false, 0i32, 0i32, 0u32);
+    let mut at = s.start;
+    for (k, t) in toks.iter().enumerate() {
+        while at < t.span.start && at < b.len() {
+            match b[at] {
+                b'"' => straight = !straight,
+                b'(' => paren += 1,
+                b')' => paren = (paren - 1).max(0),
+                b',' | b';' => delims += 1,
+                0xE2 if b.get(at + 1) == Some(&0x80) => match b.get(at + 2) {
+                    Some(0x9C) => curly += 1,
+                    Some(0x9D) => curly = (curly - 1).max(0),
+                    Some(0x94) => delims += 1,
+                    _ => {}
+                },
+                _ => {}
+            }
+            at += 1;
+        }
+        at = at.max(t.span.end);
+        let st = t.stem as usize;
+        let f = f32::from(ctx.frequency.get(st).copied().unwrap_or(0));
+        let flag = |x: u8| f32::from(u8::from(t.flags & x != 0));
+        rows.push([
+            f,
+            1000.0 * f / total,
+            f32::from(ctx.first_seen.get(st).copied().unwrap_or(0)),
+            flag(Token::STOP),
+            flag(Token::NUMBER),
+            flag(Token::CAPITALIZED),
+            flag(Token::TIME),
+            flag(Token::ATTRIBUTION),
+            k as f32 / n,
+            body,
+            t.span.len() as f32,
+            f32::from(u8::from(ctx.lead.binary_search(&t.stem).is_ok())),
+            f32::from(u8::from(doc.title_stems.contains(&t.stem))),
+            f32::from(ctx.selected.get(st).copied().unwrap_or(0)),
+            f32::from(u8::from(straight || curly > 0)),
+            f32::from(u8::from(paren > 0)),
+            delims as f32,
+            toks.len() as f32,
+        ]);
+    }
+    rows
 }
 
 /// Per-document counts the cut features read: built once per document.
@@ -196,6 +332,8 @@ pub struct DocContext {
     pub lead: Vec<u32>,
     /// Body sentence index of each sentence (`usize::MAX` for others).
     pub body_index: Vec<usize>,
+    /// The body sentence index where each stem first occurs.
+    pub first_seen: Vec<u16>,
     /// Stems of the content words of the selected sentences, with the
     /// number of selected sentences holding each (set by
     /// [`DocContext::select`]).
@@ -212,10 +350,16 @@ impl DocContext {
             }
         }
         let mut body_index = vec![usize::MAX; doc.len()];
+        let mut first_seen = vec![u16::MAX; doc.vocabulary_size as usize];
         let mut k = 0;
         let mut lead = Vec::new();
         for (i, b) in body_index.iter_mut().enumerate() {
             if doc.is_body(i) {
+                for t in doc.sentence(i) {
+                    if let Some(f) = first_seen.get_mut(t.stem as usize) {
+                        *f = (*f).min(k.min(1000) as u16);
+                    }
+                }
                 if k == 0 {
                     lead = doc
                         .sentence(i)
@@ -233,6 +377,7 @@ impl DocContext {
             frequency,
             lead,
             body_index,
+            first_seen,
             selected: Vec::new(),
         }
     }
@@ -692,7 +837,14 @@ const PREPOSITIONS: &[&str] = &[
 ];
 
 /// The feature row of cut `c` of sentence `i`.
-pub fn cut_features(doc: &Analyzed<'_>, ctx: &DocContext, i: usize, c: &Cut) -> [f32; CUT_FEATURES] {
+/// `probs` holds the word model's probability for each word of the sentence.
+pub fn cut_features(
+    doc: &Analyzed<'_>,
+    ctx: &DocContext,
+    i: usize,
+    c: &Cut,
+    probs: &[f32],
+) -> [f32; CUT_FEATURES] {
     let text = doc.segmented.doc.text.as_str();
     let s = doc.segmented.sentences[i].span;
     let toks = doc.sentence(i);
@@ -741,6 +893,16 @@ pub fn cut_features(doc: &Analyzed<'_>, ctx: &DocContext, i: usize, c: &Cut) -> 
         .filter(|t| t.flags & Token::CAPITALIZED != 0 && t.span.start > s.start)
         .count() as f32;
     let next = toks.get(first_k + inside.len());
+    let in_cut = |k: usize| k >= first_k && k < first_k + inside.len();
+    let (mut sum_in, mut sum_out) = (0.0f32, 0.0f32);
+    for (k, p) in probs.iter().enumerate() {
+        if in_cut(k) {
+            sum_in += p;
+        } else {
+            sum_out += p;
+        }
+    }
+    let rest = (toks.len() - inside.len()).max(1) as f32;
     let elsewhere = content
         .iter()
         .filter(|t| ctx.selected.get(t.stem as usize).is_some_and(|&c| c >= 2))
@@ -784,5 +946,9 @@ pub fn cut_features(doc: &Analyzed<'_>, ctx: &DocContext, i: usize, c: &Cut) -> 
             &["after", "before", "when", "since", "while", "as", "until", "during"],
         ))),
         first_k as f32,
+        sum_in / m,
+        sum_in,
+        inside.len() as f32 - sum_in,
+        sum_out / rest,
     ]
 }

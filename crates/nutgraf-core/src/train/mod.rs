@@ -11,7 +11,7 @@
 //! [`SentenceFeatures`]: crate::score::features::SentenceFeatures
 
 use crate::analyze::{Analyzer, WordAnalyzer};
-use crate::compress::{self, DocContext, CUT_FEATURES, CUT_FEATURE_NAMES};
+use crate::compress::{self, DocContext, CUT_FEATURES, CUT_FEATURE_NAMES, WORD_FEATURE_NAMES};
 use crate::span::join_spans;
 use crate::Pipeline;
 use crate::eval::rouge::{score_tokenized, tokenize};
@@ -67,6 +67,40 @@ pub fn examples(doc: &Document, highlights: &[String]) -> (Vec<Vec<f32>>, Vec<f3
     (x, y)
 }
 
+/// The examples of one article with the oracle run over compressed
+/// sentences: each body sentence is a candidate as `pipeline`'s compressor
+/// would cut it, so a sentence's label is the value of its point, not of
+/// its whole sentence. Without a compressor, the same as [`examples`].
+pub fn examples_compressed(
+    pipeline: &Pipeline,
+    doc: &Document,
+    highlights: &[String],
+) -> (Vec<Vec<f32>>, Vec<f32>) {
+    let Some(compressor) = pipeline.compressor() else {
+        return examples(doc, highlights);
+    };
+    let (analyzed, picked, ctx) = selected(pipeline, doc);
+    let _ = picked;
+    let has_title = !analyzed.title_stems.is_empty();
+    let feats = sentence_features(&analyzed);
+    let body: Vec<usize> = (0..feats.len()).filter(|&i| feats[i].is_some()).collect();
+    let text = doc.text.as_str();
+    let sentences: Vec<Vec<String>> = body
+        .iter()
+        .map(|&i| tokenize(&join_spans(text, &compressor.compress(&analyzed, &ctx, i), true)))
+        .collect();
+    let refs: Vec<Vec<String>> = highlights.iter().map(|h| tokenize(h)).collect();
+    let chosen = greedy_oracle(&sentences, &refs, 3);
+    let x = feature_rows(&feats, has_title)
+        .iter()
+        .map(|r| r.to_vec())
+        .collect();
+    let y = (0..body.len())
+        .map(|k| if chosen.contains(&k) { 1.0 } else { 0.0 })
+        .collect();
+    (x, y)
+}
+
 /// Greedy oracle: indices of up to `max` candidates that together score
 /// best against `refs` (ROUGE-1 + ROUGE-Lsum F1), added one at a time while
 /// the score rises.
@@ -96,21 +130,54 @@ pub fn greedy_oracle(candidates: &[Vec<String>], refs: &[Vec<String>], max: usiz
     chosen
 }
 
-/// The cut examples of one article: for each sentence `pipeline` selects,
-/// every candidate cut ([`compress::candidates`]) with its features,
-/// labelled 1 when the greedy oracle makes it: cuts are made one at a time,
-/// each the one that raises ROUGE-1 + ROUGE-Lsum F1 of the selected
-/// sentences against the highlights most, while one does.
-pub fn cut_examples(
+/// The analysis of `doc` and the sentences `pipeline` selects, with the
+/// per-document context the compressor reads.
+fn selected<'d>(
+    pipeline: &Pipeline,
+    doc: &'d Document,
+) -> (crate::analyze::Analyzed<'d>, Vec<usize>, DocContext) {
+    let (analyzed, _) = pipeline.analyze(doc);
+    let (_, selection) = pipeline.select(&analyzed);
+    let mut ctx = DocContext::new(&analyzed);
+    ctx.select(&analyzed, &selection.sentences);
+    (analyzed, selection.sentences, ctx)
+}
+
+/// The word examples of one article: every word of the sentences
+/// `pipeline` selects, labelled 1 when its ROUGE token (lowercased, stemmed)
+/// is a token of the highlights.
+pub fn word_examples(
     pipeline: &Pipeline,
     doc: &Document,
     highlights: &[String],
 ) -> (Vec<Vec<f32>>, Vec<f32>) {
-    let (analyzed, _) = pipeline.analyze(doc);
-    let (_, selection) = pipeline.select(&analyzed);
+    let (analyzed, picked, ctx) = selected(pipeline, doc);
+    let text = doc.text.as_str();
+    let reference: rustc_hash::FxHashSet<String> =
+        highlights.iter().flat_map(|h| tokenize(h)).collect();
+    let (mut x, mut y) = (Vec::new(), Vec::new());
+    for &i in &picked {
+        let rows = compress::word_rows(&analyzed, &ctx, i);
+        for (t, row) in analyzed.sentence(i).iter().zip(rows) {
+            let hit = tokenize(t.span.slice(text))
+                .iter()
+                .any(|w| reference.contains(w));
+            x.push(row.to_vec());
+            y.push(if hit { 1.0 } else { 0.0 });
+        }
+    }
+    (x, y)
+}
+
+/// The cut labels of one article: for each sentence `pipeline` selects,
+/// every candidate cut ([`compress::candidates`]) in order, labelled 1 when
+/// the greedy oracle makes it: cuts are made one at a time, each the one
+/// that raises ROUGE-1 + ROUGE-Lsum F1 of the selected sentences against the
+/// highlights most, while one does.
+pub fn cut_labels(pipeline: &Pipeline, doc: &Document, highlights: &[String]) -> Vec<f32> {
+    let (analyzed, picked, _) = selected(pipeline, doc);
     let text = doc.text.as_str();
     let refs: Vec<Vec<String>> = highlights.iter().map(|h| tokenize(h)).collect();
-    let picked = &selection.sentences;
     let mut summary: Vec<Vec<String>> = picked
         .iter()
         .map(|&i| tokenize(analyzed.segmented.sentence_text(i)))
@@ -119,14 +186,10 @@ pub fn cut_examples(
         let s = score_tokenized(&refs, &summary);
         s.rouge1.fmeasure + s.rouge_lsum.fmeasure
     };
-    let mut ctx = DocContext::new(&analyzed);
-    ctx.select(&analyzed, picked);
-    let (mut x, mut y) = (Vec::new(), Vec::new());
+    let mut y = Vec::new();
     for (k, &i) in picked.iter().enumerate() {
         let cuts = compress::candidates(&analyzed, i);
-        // Greedy oracle: make the cut that raises the score most, until none does.
         let mut made: Vec<usize> = Vec::new();
-        let mut best_score = base;
         loop {
             let mut best: Option<(usize, f64, Vec<String>)> = None;
             for (c, cut) in cuts.iter().enumerate() {
@@ -141,33 +204,62 @@ pub fn cut_examples(
                 let s = score_tokenized(&refs, &summary);
                 let toks = std::mem::replace(&mut summary[k], old);
                 let m = s.rouge1.fmeasure + s.rouge_lsum.fmeasure;
-                if m > best_score + 1e-6 && best.as_ref().is_none_or(|b| m > b.1) {
+                if m > base + 1e-6 && best.as_ref().is_none_or(|b| m > b.1) {
                     best = Some((c, m, toks));
                 }
             }
             match best {
                 Some((c, m, toks)) => {
                     made.push(c);
-                    best_score = m;
+                    base = m;
                     summary[k] = toks;
                 }
                 None => break,
             }
         }
-        base = best_score;
-        for (c, cut) in cuts.iter().enumerate() {
-            x.push(compress::cut_features(&analyzed, &ctx, i, cut).to_vec());
-            y.push(if made.contains(&c) { 1.0 } else { 0.0 });
-        }
+        y.extend((0..cuts.len()).map(|c| if made.contains(&c) { 1.0 } else { 0.0 }));
     }
-    (x, y)
+    y
 }
 
-/// Trains the compression model on cut examples.
+/// The cut feature rows of one article, in the order of [`cut_labels`], with
+/// the word probabilities of `words` (a compressor whose cut model is not
+/// read).
+pub fn cut_rows(pipeline: &Pipeline, doc: &Document, words: &compress::Compressor) -> Vec<Vec<f32>> {
+    let (analyzed, picked, ctx) = selected(pipeline, doc);
+    let mut x = Vec::new();
+    for &i in &picked {
+        let cuts = compress::candidates(&analyzed, i);
+        x.extend(words.cut_rows(&analyzed, &ctx, i, &cuts).iter().map(|r| r.to_vec()));
+    }
+    x
+}
+
+/// Trains the word model of the compressor.
+pub fn train_words(x: &[Vec<f32>], y: &[f32], params: &TrainParams) -> Gbdt {
+    let names: Vec<String> = WORD_FEATURE_NAMES.iter().map(|s| s.to_string()).collect();
+    gbdt::train(&names, x, y, params)
+}
+
+/// Trains the cut model of the compressor.
 pub fn train_cuts(x: &[Vec<f32>], y: &[f32], params: &TrainParams) -> Gbdt {
     let names: Vec<String> = CUT_FEATURE_NAMES.iter().map(|s| s.to_string()).collect();
     debug_assert!(x.iter().all(|r| r.len() == CUT_FEATURES));
     gbdt::train(&names, x, y, params)
+}
+
+/// A compressor with the word model `words` and a cut model that makes no
+/// cut: what [`cut_rows`] needs.
+pub fn word_compressor(words: &Gbdt) -> Result<compress::Compressor, String> {
+    let cuts = Gbdt {
+        features: CUT_FEATURE_NAMES.iter().map(|s| s.to_string()).collect(),
+        base: -10.0,
+        trees: Vec::new(),
+    };
+    compress::Compressor::from_model(&compress::CompressModel {
+        words: words.clone(),
+        cuts,
+    })
 }
 
 /// Trains the learned scorer's model on `set`.
