@@ -4,7 +4,10 @@
 //! in article order, without overlap. Deterministic (a fixed LCG), so a
 //! failure reproduces.
 
-use nutgraf_core::{Document, Error, Pipeline, PipelineBuilder, PipelineConfig};
+use nutgraf_core::span::same_words;
+use nutgraf_core::{
+    Document, Error, HeadlineSource, Pipeline, PipelineBuilder, PipelineConfig, Span,
+};
 
 /// Pieces that stress the segmenter and analyzer: abbreviations, quotes of
 /// every kind, ellipses, datelines, furniture, non-ASCII, control-ish white
@@ -90,14 +93,25 @@ fn check(pipeline: &Pipeline, text: &str) {
         Ok(s) => {
             let mut last = 0;
             for p in &s.key_points {
-                assert_eq!(
-                    text.get(p.start..p.end),
-                    Some(p.text.as_str()),
-                    "input {text:?}"
+                assert!(text.get(p.start..p.end).is_some(), "input {text:?}");
+                let sentence = Span::new(p.start, p.end);
+                assert!(
+                    p.spans.iter().all(|s| sentence.contains(*s)),
+                    "{p:?} in {text:?}"
                 );
+                assert!(same_words(text, &p.spans, &p.text), "{p:?} in {text:?}");
                 assert!(p.start >= last, "overlap or disorder in {text:?}");
                 assert!(!p.text.trim().is_empty());
                 last = p.end;
+            }
+            assert!(!s.headline.trim().is_empty(), "empty headline for {text:?}");
+            if s.headline_source != HeadlineSource::Title {
+                assert!(
+                    same_words(text, &s.headline_spans, &s.headline),
+                    "headline {:?} {:?} of {text:?}",
+                    s.headline,
+                    s.headline_spans
+                );
             }
             // Quotes: every span slices the input, and a quote's text is
             // its content spans joined.
@@ -133,6 +147,38 @@ fn generated_text_keeps_every_invariant() {
         let text = generate(seed, 1 + (seed as usize * 7) % 300);
         for p in &pipelines {
             check(p, &text);
+        }
+    }
+}
+
+/// Articles of one sentence, one word, all capitals, no punctuation at all,
+/// and one long line: a point and a headline, never empty, always grounded.
+#[test]
+fn degenerate_articles_still_get_grounded_points_and_headlines() {
+    let long_line = "the ferry ran late again and the riders waited on the pier ".repeat(40_000);
+    let cases = [
+        "The council voted to close the Main Street pool after a long debate on Tuesday.",
+        "Flood",
+        "THE COUNCIL VOTED TO CLOSE THE POOL. RESIDENTS SAID THEY WERE ANGRY. THE MAYOR, \
+         WHO CHAIRS THE BOARD, DID NOT COMMENT. A NEW VOTE IS SET FOR MAY.",
+        "the council voted to close the pool residents said they were angry the mayor did not \
+         comment a new vote is set for may and the pool will stay shut all summer",
+        long_line.as_str(),
+    ];
+    let whole = PipelineBuilder::from_config(PipelineConfig {
+        compress: nutgraf_core::compress::CompressConfig {
+            enabled: false,
+            ..Default::default()
+        },
+        ..Default::default()
+    })
+    .build()
+    .unwrap();
+    for text in cases {
+        for p in [&Pipeline::default(), &whole] {
+            let s = p.summarize(&Document::new(text)).unwrap();
+            assert!(!s.key_points.is_empty(), "no point for {:.60}", text);
+            check(p, text);
         }
     }
 }
