@@ -1,20 +1,37 @@
 //! Measures the headline module on the shared evaluation data.
 //!
 //! ```text
-//! cargo run --release -p nutgraf-core --example headline_eval -- /work/shared/data \
-//!     [--write-line-model PATH] [--write-keep-model PATH] [--cv-polnear]
+//! cargo run --release -p nutgraf-core --example headline_eval -- /work/shared/data [OPTIONS]
 //! ```
 //!
 //! Prints (a) how often `read_layout` takes the first line of a PolNeAR
 //! text (train and dev) as its headline, and how often it takes one where
-//! there is none (BBC and CNN/DailyMail articles); (b) ROUGE of `generate`
-//! against the real titles of BBC articles and the headline lines of
-//! PolNeAR articles, beside the first ten words of the lead sentence; (c)
-//! every 50th BBC article's generated headline beside its title.
+//! there is none (BBC and CNN/DailyMail articles, as given and with a lead
+//! or short sentence set on a line of its own); (b) ROUGE of `generate`
+//! against the real titles of BBC articles (built-in model, rules alone,
+//! and 5-fold cross-validation by article) and against the headline lines
+//! of PolNeAR articles (generated from the body without them), beside the
+//! first ten words of the lead sentence; (c) every 50th BBC article's
+//! generated headline beside its title.
 //!
-//! It also retrains the first-line model from the same data with
-//! `train_line_model` and says whether it equals the built-in one;
-//! `--write-line-model PATH` writes the retrained model's JSON there.
+//! Both built-in models are retrained from the same data the way they were
+//! made (`train_line_model`: PolNeAR train, BBC's even half, CNN/DM's first
+//! 3,000; `train_keep_model`: all BBC dev) and compared with the built-in
+//! ones. Options:
+//!
+//! - `--write-line-model PATH`, `--write-keep-model PATH`: write the
+//!   retrained models' JSON (to `models/headline-line.json` and
+//!   `models/headline-keep.json` to update the built-in ones);
+//! - `--cv-polnear`: add PolNeAR to the training folds of the
+//!   cross-validation;
+//! - `--show N`, `--show-polnear N`: every Nth generated headline with its
+//!   reference (and, for BBC, the lead);
+//! - `--dump PATH`: title, generated headline and lead of every BBC article,
+//!   tab-separated;
+//! - `--layout-errors`: the PolNeAR first lines missed and the BBC lines
+//!   taken for headlines;
+//! - `--bench-generate`, `--bench-layout`: time only `generate` or
+//!   `read_layout` on the BBC articles, then stop.
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
@@ -91,6 +108,26 @@ fn split_lead(text: &str) -> String {
         ),
         _ => text.to_string(),
     }
+}
+
+/// `text` opened by its first short (6-16 words) body sentence that opens a
+/// paragraph after the first, on a line of its own before the rest.
+fn short_lead(text: &str) -> Option<String> {
+    let doc = Document::new(text);
+    let seg = NewsSegmenter::default().segment(&doc);
+    let mut prev = usize::MAX;
+    for (k, s) in seg.sentences.iter().enumerate() {
+        let opens = s.paragraph != prev;
+        prev = s.paragraph;
+        let words = s.span.slice(text).split_whitespace().count();
+        if k > 0 && opens && s.kind == SentenceKind::Body && (6..=16).contains(&words) {
+            let rest = text[s.span.end..].trim_start();
+            if rest.split_whitespace().count() >= 8 {
+                return Some(format!("{}\n\n{}", s.span.slice(text), rest));
+            }
+        }
+    }
+    None
 }
 
 fn pct(k: usize, n: usize) -> f64 {
@@ -187,6 +224,12 @@ fn layout_report(model: &Gbdt, d: &LayoutData, label: &str) {
     let cnn_split: Vec<String> = d.cnndm.par_iter().map(|t| split_lead(t)).collect();
     let cnn_split: Vec<&str> = cnn_split.iter().map(String::as_str).collect();
     let cnn_held: Vec<&str> = cnn_split.iter().skip(3000).copied().collect();
+    // BBC's held-out half again, each article opened by its first short
+    // (6-16 words) paragraph-initial body sentence after the lead, set on a
+    // line of its own: a short lead sentence alone in its paragraph.
+    let short: Vec<String> = held.par_iter().filter_map(|t| short_lead(t)).collect();
+    let short: Vec<&str> = short.iter().map(String::as_str).collect();
+    let sf = fp(&short);
     let (tr, dv) = (hits(&d.pn_train), hits(&d.pn_dev));
     println!("[{label}]");
     println!(
@@ -203,6 +246,11 @@ fn layout_report(model: &Gbdt, d: &LayoutData, label: &str) {
         pct(b, bbc.len()),
         held.len(),
         pct(bh, held.len()),
+    );
+    println!(
+        "  false headlines: BBC held-out half opened by a short body sentence {sf}/{} = {:.2}%",
+        short.len(),
+        pct(sf, short.len()),
     );
     let (c, cs, ch) = (fp(&cnn), fp(&cnn_split), fp(&cnn_held));
     println!(
@@ -224,6 +272,24 @@ fn main() {
         .position(|a| a == "--write-line-model")
         .and_then(|k| args.get(k + 1).cloned());
 
+    if args.iter().any(|a| a == "--bench-layout") {
+        let bbc = jsonl(&root.join("bbc/dev.jsonl.gz"));
+        let texts: Vec<String> = bbc
+            .iter()
+            .map(|v| v["article"].as_str().unwrap_or("").to_string())
+            .collect();
+        let _ = headline::read_layout("warm up\n\nthe model");
+        let t0 = Instant::now();
+        let mut n = 0usize;
+        for _ in 0..20 {
+            for t in &texts {
+                n += usize::from(headline::read_layout(t).headline.is_some());
+            }
+        }
+        let per = t0.elapsed().as_secs_f64() * 1e6 / (20 * texts.len()) as f64;
+        println!("read_layout: {per:.2} µs per text ({n})");
+        return;
+    }
     if args.iter().any(|a| a == "--bench-generate") {
         let bbc = jsonl(&root.join("bbc/dev.jsonl.gz"));
         let docs: Vec<Document> = bbc
@@ -234,7 +300,10 @@ fn main() {
             .iter()
             .map(|doc| WordAnalyzer.analyze(NewsSegmenter::default().segment(doc)))
             .collect();
-        let reps: usize = std::env::var("REPS").ok().and_then(|v| v.parse().ok()).unwrap_or(200);
+        let reps: usize = std::env::var("REPS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(200);
         let t0 = Instant::now();
         let mut total = 0usize;
         for _ in 0..reps {
@@ -306,6 +375,31 @@ fn main() {
         std::fs::write(&p, json + "\n").expect("write model");
         println!("  wrote {p}");
     }
+    let seed_path = root.join("../examples/seed-article.txt");
+    if let Ok(seed) = std::fs::read_to_string(&seed_path) {
+        let l = headline::read_layout(&seed);
+        println!(
+            "  seed article: headline {}, {} given points",
+            if l.headline == Some(first_line(&seed)) {
+                "= its first line"
+            } else {
+                "MISSED"
+            },
+            l.given_points.len()
+        );
+    }
+    if args.iter().any(|a| a == "--layout-errors") {
+        for t in d.pn_train.iter().chain(d.pn_dev.iter()) {
+            if headline::read_layout(t).headline != Some(first_line(t)) {
+                println!("  MISSED: {:?}", &t[..t.len().min(160)]);
+            }
+        }
+        for (t, _) in &d.bbc {
+            if let Some(h) = headline::read_layout(t).headline {
+                println!("  FALSE: {:?}", h.slice(t));
+            }
+        }
+    }
     let t0 = Instant::now();
     let mut n = 0usize;
     for t in d.bbc.iter().map(|(a, _)| a).chain(d.pn_dev.iter()) {
@@ -331,7 +425,11 @@ fn main() {
     let keep_builtin = headline::keep_model();
     println!(
         "  built-in keep model: {}",
-        if keep_builtin.is_some() { "loaded" } else { "none" }
+        if keep_builtin.is_some() {
+            "loaded"
+        } else {
+            "none"
+        }
     );
     let bbc = run(&d.bbc, keep_builtin);
     rouge_table("BBC dev, built-in model (in-sample)", &bbc);
@@ -377,7 +475,11 @@ fn main() {
         ),
         &cv,
     );
-    let all_bbc: Vec<(&str, &str)> = d.bbc.iter().map(|(a, t)| (a.as_str(), t.as_str())).collect();
+    let all_bbc: Vec<(&str, &str)> = d
+        .bbc
+        .iter()
+        .map(|(a, t)| (a.as_str(), t.as_str()))
+        .collect();
     let bbc_only = train_keep_model(&all_bbc);
     println!(
         "  keep model retrained on all BBC dev: {}",
@@ -397,13 +499,24 @@ fn main() {
         "PolNeAR train+dev, built-in model (reference: headline line; input: body without it)",
         &run(&pn_pairs, keep_builtin),
     );
+    let pn_bbc = run(&pn_pairs, Some(&bbc_only));
     rouge_table(
         "PolNeAR train+dev, model trained on BBC only (out of domain)",
-        &run(&pn_pairs, Some(&bbc_only)),
+        &pn_bbc,
     );
+    if let Some(k) = args.iter().position(|a| a == "--show-polnear") {
+        let every: usize = args.get(k + 1).and_then(|x| x.parse().ok()).unwrap_or(10);
+        for (t, g) in pn_bbc.iter().step_by(every) {
+            println!("T {t}\nG {}\n", g.shown);
+        }
+    }
     rouge_table("PolNeAR train+dev, rules only", &run(&pn_pairs, None));
     let t0 = Instant::now();
-    let docs: Vec<Document> = d.bbc.iter().map(|(a, _)| Document::new(a.as_str())).collect();
+    let docs: Vec<Document> = d
+        .bbc
+        .iter()
+        .map(|(a, _)| Document::new(a.as_str()))
+        .collect();
     let analyzed: Vec<_> = docs
         .iter()
         .map(|doc| WordAnalyzer.analyze(NewsSegmenter::default().segment(doc)))
@@ -434,7 +547,12 @@ fn main() {
         let every: usize = args.get(k + 1).and_then(|x| x.parse().ok()).unwrap_or(10);
         for ((a, t), (_, g)) in d.bbc.iter().zip(&bbc).step_by(every) {
             let s = score(t, &g.shown).rouge1.fmeasure;
-            println!("T {t}\nG {} [{:.0}]\nL {}\n", g.shown, 100.0 * s, a.lines().next().unwrap_or(""));
+            println!(
+                "T {t}\nG {} [{:.0}]\nL {}\n",
+                g.shown,
+                100.0 * s,
+                a.lines().next().unwrap_or("")
+            );
         }
     }
 

@@ -205,8 +205,7 @@ impl Pipeline {
             furniture: sentences.len() - body,
             words: analyzed.tokens.len(),
         };
-        let (headline, headline_source, headline_spans) =
-            headline_of(doc, &analyzed, &layout);
+        let (headline, headline_source, headline_spans) = headline_of(doc, &analyzed, &layout);
         let given_points = layout
             .given_points
             .iter()
@@ -236,7 +235,12 @@ impl Pipeline {
     /// The key points of the selected sentences, compressed; while the
     /// compressed points are short of `compress.fill_words` and the budget
     /// allows, one more point is selected.
-    fn points(&self, analyzed: &Analyzed<'_>, scored: &Scored, selection: Selection) -> Vec<KeyPoint> {
+    fn points(
+        &self,
+        analyzed: &Analyzed<'_>,
+        scored: &Scored,
+        selection: Selection,
+    ) -> Vec<KeyPoint> {
         let text = analyzed.segmented.doc.text.as_str();
         let sentences = &analyzed.segmented.sentences;
         let mut selection = selection;
@@ -253,13 +257,25 @@ impl Pipeline {
                 let n = selection.sentences.len();
                 let words: usize = cut
                     .iter()
-                    .map(|spans| spans.iter().map(|s| crate::span::words(s.slice(text)).len()).sum::<usize>())
+                    .map(|spans| {
+                        spans
+                            .iter()
+                            .map(|s| crate::span::words(s.slice(text)).len())
+                            .sum::<usize>()
+                    })
                     .sum();
                 let budget = self.config.budget;
                 if n >= budget.max || (words as f32) >= self.config.compress.fill_words {
                     break;
                 }
-                let more = self.selector.select(analyzed, scored, Budget { min: n + 1, max: n + 1 });
+                let more = self.selector.select(
+                    analyzed,
+                    scored,
+                    Budget {
+                        min: n + 1,
+                        max: n + 1,
+                    },
+                );
                 if more.sentences.len() <= n {
                     break;
                 }
@@ -299,11 +315,20 @@ fn headline_of(
     layout: &Layout,
 ) -> (String, HeadlineSource, Vec<Span>) {
     let text = doc.text.as_str();
-    if let Some(t) = doc.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+    if let Some(t) = doc
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
         return (t.to_string(), HeadlineSource::Title, Vec::new());
     }
     if let Some(h) = layout.headline.filter(|h| !h.slice(text).trim().is_empty()) {
-        let shown = h.slice(text).split_whitespace().collect::<Vec<_>>().join(" ");
+        let shown = h
+            .slice(text)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         return (shown, HeadlineSource::FirstLine, vec![h]);
     }
     let mut spans = crate::headline::generate(analyzed);

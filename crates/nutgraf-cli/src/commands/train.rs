@@ -10,8 +10,8 @@ use std::path::Path;
 use std::time::Instant;
 
 use anyhow::Context;
-use nutgraf_core::eval::rouge::{score_bullets, RougeMeans};
 use nutgraf_core::compress::CompressModel;
+use nutgraf_core::eval::rouge::{score_bullets, RougeMeans};
 use nutgraf_core::score::gbdt::TrainParams;
 use nutgraf_core::score::{LearnedConfig, ScorerConfig};
 use nutgraf_core::train::{self, TrainingSet};
@@ -65,39 +65,40 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitStatus> {
         ..params.clone()
     };
     let word_params = TrainParams {
-        trees: 60,
-        depth: 6,
+        trees: 30,
+        depth: 5,
         min_leaf: 100,
         ..params.clone()
     };
     // Trains a compression model on the articles `keep` says, returning it.
-    let train_compressor = |keep: &(dyn Fn(usize) -> bool + Sync)| -> anyhow::Result<CompressModel> {
-        let mut words = TrainingSet::default();
-        for (i, (_, w, _)) in per_doc.iter().enumerate() {
-            if keep(i) {
-                words.extend(w.clone());
+    let train_compressor =
+        |keep: &(dyn Fn(usize) -> bool + Sync)| -> anyhow::Result<CompressModel> {
+            let mut words = TrainingSet::default();
+            for (i, (_, w, _)) in per_doc.iter().enumerate() {
+                if keep(i) {
+                    words.extend(w.clone());
+                }
             }
-        }
-        let word_model = train::train_words(&words.x, &words.y, &word_params);
-        let probe = train::word_compressor(&word_model).map_err(anyhow::Error::msg)?;
-        let rows: Vec<(Vec<Vec<f32>>, &Vec<f32>)> = cases
-            .par_iter()
-            .enumerate()
-            .filter(|(i, _)| keep(*i))
-            .map(|(i, c)| (train::cut_rows(&labeller, &c.doc, &probe), &per_doc[i].2))
-            .collect();
-        let mut cuts = TrainingSet::default();
-        for (x, y) in rows {
-            anyhow::ensure!(x.len() == y.len(), "cut rows and labels differ");
-            cuts.x.extend(x);
-            cuts.y.extend(y.iter().copied());
-        }
-        let cut_model = train::train_cuts(&cuts.x, &cuts.y, &cut_params);
-        Ok(CompressModel {
-            words: word_model,
-            cuts: cut_model,
-        })
-    };
+            let word_model = train::train_words(&words.x, &words.y, &word_params);
+            let probe = train::word_compressor(&word_model).map_err(anyhow::Error::msg)?;
+            let rows: Vec<(Vec<Vec<f32>>, &Vec<f32>)> = cases
+                .par_iter()
+                .enumerate()
+                .filter(|(i, _)| keep(*i))
+                .map(|(i, c)| (train::cut_rows(&labeller, &c.doc, &probe), &per_doc[i].2))
+                .collect();
+            let mut cuts = TrainingSet::default();
+            for (x, y) in rows {
+                anyhow::ensure!(x.len() == y.len(), "cut rows and labels differ");
+                cuts.x.extend(x);
+                cuts.y.extend(y.iter().copied());
+            }
+            let cut_model = train::train_cuts(&cuts.x, &cuts.y, &cut_params);
+            Ok(CompressModel {
+                words: word_model,
+                cuts: cut_model,
+            })
+        };
     writeln!(
         err,
         "nutgraf: {} articles, {} sentence examples and {} cut examples ({:.1}% worth cutting) labelled in {:.1}s",

@@ -206,7 +206,10 @@ fn datelines_are_not_cited() {
     for p in v["key_points"].as_array().unwrap() {
         assert!(!p["text"].as_str().unwrap().contains("(Ledger)"), "{p}");
     }
-    assert_eq!(v["headline_source"], "generated", "no title given: one is made");
+    assert_eq!(
+        v["headline_source"], "generated",
+        "no title given: one is made"
+    );
     assert!(!v["headline"].as_str().unwrap().contains("(Ledger)"));
     assert_grounded(&text, &v);
 }

@@ -80,7 +80,10 @@ fn span_words(input: &str, spans: &Value, within: (usize, usize)) -> Vec<String>
             sp["start"].as_u64().unwrap() as usize,
             sp["end"].as_u64().unwrap() as usize,
         );
-        assert!(within.0 <= s && e <= within.1, "span {s}..{e} outside {within:?}");
+        assert!(
+            within.0 <= s && e <= within.1,
+            "span {s}..{e} outside {within:?}"
+        );
         out.extend(words(input.get(s..e).expect("span slices the input")));
     }
     out

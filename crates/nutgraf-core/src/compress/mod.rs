@@ -162,9 +162,8 @@ impl Compressor {
                 "the built-in compression model".to_string(),
             ),
             Some(p) => (
-                std::fs::read_to_string(p).map_err(|e| {
-                    Error::Model(format!("{}: cannot read: {e}", p.display()))
-                })?,
+                std::fs::read_to_string(p)
+                    .map_err(|e| Error::Model(format!("{}: cannot read: {e}", p.display())))?,
                 p.display().to_string(),
             ),
         };
@@ -450,7 +449,10 @@ pub fn apply_cuts(doc: &Analyzed<'_>, i: usize, chosen: &[Span]) -> Vec<Span> {
     let text = &doc.segmented.doc.text;
     let mut kept = Vec::with_capacity(made.len() + 1);
     let mut at = sentence.start;
-    for m in made.iter().chain(std::iter::once(&Span::new(sentence.end, sentence.end))) {
+    for m in made
+        .iter()
+        .chain(std::iter::once(&Span::new(sentence.end, sentence.end)))
+    {
         let piece = trim_span(text, Span::new(at, m.start.max(at)));
         if !piece.is_empty() {
             kept.push(piece);
@@ -593,8 +595,12 @@ const CONNECTIVES: &[&str] = &[
     "then",
 ];
 
-const TIME_BEFORE: &[&str] = &["on", "last", "this", "earlier", "late", "early", "next", "since"];
-const TIME_UNITS: &[&str] = &["week", "month", "year", "weekend", "night", "summer", "winter"];
+const TIME_BEFORE: &[&str] = &[
+    "on", "last", "this", "earlier", "late", "early", "next", "since",
+];
+const TIME_UNITS: &[&str] = &[
+    "week", "month", "year", "weekend", "night", "summer", "winter",
+];
 const TIME_AFTER: &[&str] = &["morning", "afternoon", "evening", "night"];
 
 fn lower_eq(word: &str, list: &[&str]) -> bool {
@@ -675,14 +681,24 @@ pub fn candidates(doc: &Analyzed<'_>, i: usize) -> Vec<Cut> {
     while k < toks.len() {
         let w = word(&toks[k]);
         let unit = lower_eq(w, TIME_UNITS)
-            && toks.get(k.wrapping_sub(1)).is_some_and(|p| lower_eq(word(p), TIME_BEFORE));
+            && toks
+                .get(k.wrapping_sub(1))
+                .is_some_and(|p| lower_eq(word(p), TIME_BEFORE));
         if toks[k].flags & Token::TIME != 0 || unit {
             let mut from = k;
-            if from > 1 && lower_eq(word(&toks[from - 1]), TIME_BEFORE) {
+            if lower_eq(word(&toks[from - 1]), TIME_BEFORE) {
+                // `on Tuesday` goes whole, or (opening the sentence) not at all.
+                if from == 1 {
+                    k += 1;
+                    continue;
+                }
                 from -= 1;
             }
             let mut to = k;
-            if toks.get(k + 1).is_some_and(|n| lower_eq(word(n), TIME_AFTER)) {
+            if toks
+                .get(k + 1)
+                .is_some_and(|n| lower_eq(word(n), TIME_AFTER))
+            {
                 to += 1;
             }
             let start = toks[from].span.start;
@@ -710,9 +726,28 @@ pub fn candidates(doc: &Analyzed<'_>, i: usize) -> Vec<Cut> {
 }
 
 const CLAUSE_OPENERS: &[&str] = &[
-    "after", "before", "while", "because", "despite", "amid", "following", "since", "when",
-    "including", "although", "though", "where", "which", "who", "that", "as", "until", "unless",
-    "whereas", "whose", "during",
+    "after",
+    "before",
+    "while",
+    "because",
+    "despite",
+    "amid",
+    "following",
+    "since",
+    "when",
+    "including",
+    "although",
+    "though",
+    "where",
+    "which",
+    "who",
+    "that",
+    "as",
+    "until",
+    "unless",
+    "whereas",
+    "whose",
+    "during",
 ];
 
 /// Secondary clauses with no comma before them: from the opener to the
@@ -735,7 +770,10 @@ fn clauses(text: &str, toks: &[Token], delims: &[Delim], fin: usize, cuts: &mut 
             continue;
         }
         let span = Span::new(t.span.start - 1, end);
-        if !span.slice(text).contains([',', '"', '\u{201c}', '\u{201d}', '(', ')']) {
+        if !span
+            .slice(text)
+            .contains([',', '"', '\u{201c}', '\u{201d}', '(', ')'])
+        {
             cuts.push(Cut {
                 span,
                 kind: CutKind::Clause,
@@ -765,7 +803,10 @@ fn said_that(doc: &Analyzed<'_>, i: usize, cuts: &mut Vec<Cut>) {
             return;
         }
         let span = Span::new(toks[k].span.start, toks[j + 2].span.start);
-        if !span.slice(text).contains([',', '"', '\u{201c}', '\u{201d}']) {
+        if !span
+            .slice(text)
+            .contains([',', '"', '\u{201c}', '\u{201d}'])
+        {
             cuts.push(Cut {
                 span,
                 kind: CutKind::SaidThat,
@@ -818,7 +859,12 @@ fn allowed(text: &str, toks: &[Token], c: &Cut) -> bool {
         let w = t.span.slice(text);
         !lower_eq(w, NEGATIONS)
             && (c.kind == CutKind::SaidThat || t.flags & Token::ATTRIBUTION == 0)
-            && !lower_eq(w, &["say", "says", "tells", "claimed", "claims", "insisted", "stated"])
+            && !lower_eq(
+                w,
+                &[
+                    "say", "says", "tells", "claimed", "claims", "insisted", "stated",
+                ],
+            )
     })
 }
 
@@ -827,8 +873,23 @@ fn allowed(text: &str, toks: &[Token], c: &Cut) -> bool {
 
 const RELATIVES: &[&str] = &["who", "which", "whose", "where", "whom", "when", "that"];
 const SUBORDINATORS: &[&str] = &[
-    "while", "although", "though", "as", "after", "before", "because", "since", "if", "despite",
-    "including", "unless", "until", "whereas", "even", "once", "amid",
+    "while",
+    "although",
+    "though",
+    "as",
+    "after",
+    "before",
+    "because",
+    "since",
+    "if",
+    "despite",
+    "including",
+    "unless",
+    "until",
+    "whereas",
+    "even",
+    "once",
+    "amid",
 ];
 const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "my"];
 const PREPOSITIONS: &[&str] = &[
@@ -921,7 +982,9 @@ pub fn cut_features(
         f32::from(u8::from(lower_eq(first, PREPOSITIONS))),
         f32::from(u8::from(first.len() > 4 && first.ends_with("ing"))),
         f32::from(u8::from(first.starts_with(|ch: char| ch.is_uppercase()))),
-        f32::from(u8::from(inside.iter().any(|t| t.flags & Token::NUMBER != 0))),
+        f32::from(u8::from(
+            inside.iter().any(|t| t.flags & Token::NUMBER != 0),
+        )),
         caps / m,
         f32::from(u8::from(slice.contains(is_quote_char))),
         f32::from(u8::from(inside.iter().any(|t| t.flags & Token::TIME != 0))),
@@ -936,14 +999,20 @@ pub fn cut_features(
         content.len() as f32,
         delims.iter().filter(|d| d.class == 1).count() as f32,
         f32::from(u8::from(
-            inside.iter().any(|t| lower_eq(t.span.slice(text), &["and", "or"])),
+            inside
+                .iter()
+                .any(|t| lower_eq(t.span.slice(text), &["and", "or"])),
         )),
-        f32::from(u8::from(next.is_some_and(|t| t.flags & Token::CAPITALIZED != 0))),
+        f32::from(u8::from(
+            next.is_some_and(|t| t.flags & Token::CAPITALIZED != 0),
+        )),
         elsewhere,
         f32::from(u8::from(first.eq_ignore_ascii_case("that"))),
         f32::from(u8::from(lower_eq(
             first,
-            &["after", "before", "when", "since", "while", "as", "until", "during"],
+            &[
+                "after", "before", "when", "since", "while", "as", "until", "during",
+            ],
         ))),
         first_k as f32,
         sum_in / m,
@@ -951,4 +1020,121 @@ pub fn cut_features(
         inside.len() as f32 - sum_in,
         sum_out / rest,
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::{Analyzer, WordAnalyzer};
+    use crate::segment::{NewsSegmenter, Segmenter};
+    use crate::span::{join_spans, same_words};
+    use crate::Document;
+
+    /// The cuts of the first sentence of `text`, as the text they take out.
+    fn cuts_of(text: &str) -> Vec<(CutKind, String)> {
+        let doc = Document::new(text);
+        let a = WordAnalyzer.analyze(NewsSegmenter::default().segment(&doc));
+        candidates(&a, 0)
+            .into_iter()
+            .map(|c| (c.kind, c.span.slice(text).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn asides_and_openers_are_cuts() {
+        let cuts = cuts_of(
+            "On Tuesday, the council (all seven members), which met until midnight, voted to \
+             close the pool after a long debate.",
+        );
+        let has = |k: CutKind, s: &str| cuts.iter().any(|(kind, t)| *kind == k && t == s);
+        assert!(has(CutKind::Lead, "On Tuesday, "), "{cuts:?}");
+        assert!(
+            has(CutKind::Inner, ", which met until midnight,"),
+            "{cuts:?}"
+        );
+        assert!(has(CutKind::Paren, " (all seven members)"), "{cuts:?}");
+        assert!(has(CutKind::Clause, " after a long debate"), "{cuts:?}");
+    }
+
+    #[test]
+    fn negations_attributions_and_numbers_are_never_cut() {
+        for (text, kept) in [
+            (
+                "The mayor, who has not commented, will sign the budget on Friday next week.",
+                "not",
+            ),
+            (
+                "Ticket prices will rise by a third next spring, the transit authority said.",
+                "said",
+            ),
+            (
+                "The plant will employ 12,000 people and cost $2.5bn over the next ten years.",
+                "12,000",
+            ),
+        ] {
+            for (_, cut) in cuts_of(text) {
+                assert!(!cut.contains(kept), "{cut:?} cut from {text:?}");
+            }
+        }
+        // A phrase opening with an auxiliary is the main verb, not an aside.
+        let cuts = cuts_of("Jane Roe, the singer of the band, has died, aged 78, in Lisbon today.");
+        assert!(
+            cuts.iter().all(|(_, t)| !t.contains("has died")),
+            "{cuts:?}"
+        );
+    }
+
+    #[test]
+    fn empty_attribution_collapses_to_the_verb() {
+        let text =
+            "Senator Ana Cruz said Tuesday afternoon that she asked the agency to delay the vote.";
+        let doc = Document::new(text);
+        let a = WordAnalyzer.analyze(NewsSegmenter::default().segment(&doc));
+        let cut = candidates(&a, 0)
+            .into_iter()
+            .find(|c| c.kind == CutKind::SaidThat)
+            .expect("a said-that cut");
+        let kept = apply_cuts(&a, 0, &[cut.span]);
+        let shown = join_spans(text, &kept, true);
+        assert_eq!(
+            shown,
+            "Senator Ana Cruz asked the agency to delay the vote."
+        );
+        assert!(same_words(text, &kept, &shown));
+    }
+
+    #[test]
+    fn cuts_keep_five_words_and_never_overlap() {
+        let text = "However, on Monday, in the rain, with little warning, the old pier collapsed.";
+        let doc = Document::new(text);
+        let a = WordAnalyzer.analyze(NewsSegmenter::default().segment(&doc));
+        let all: Vec<Span> = candidates(&a, 0).iter().map(|c| c.span).collect();
+        let kept = apply_cuts(&a, 0, &all);
+        let shown = join_spans(text, &kept, true);
+        assert!(crate::span::words(&shown).len() >= MIN_WORDS, "{shown:?}");
+        assert!(same_words(text, &kept, &shown));
+        assert!(kept.windows(2).all(|w| w[0].end <= w[1].start), "{kept:?}");
+    }
+
+    #[test]
+    fn the_built_in_model_loads_and_compresses() {
+        let c = Compressor::new(&CompressConfig::default()).unwrap();
+        let text = "On Tuesday, the council, which met until midnight, voted 5-2 to close the \
+                    Main Street pool. The pool opened in 1962. Residents said they were angry. \
+                    A new vote is set for May.";
+        let doc = Document::new(text);
+        let a = WordAnalyzer.analyze(NewsSegmenter::default().segment(&doc));
+        let mut ctx = DocContext::new(&a);
+        ctx.select(&a, &[0]);
+        let kept = c.compress(&a, &ctx, 0);
+        let shown = join_spans(text, &kept, true);
+        assert!(same_words(text, &kept, &shown));
+        assert!(shown.contains("voted 5-2 to close"), "{shown:?}");
+    }
+
+    #[test]
+    fn a_model_of_the_wrong_shape_is_an_error() {
+        let m = CompressModel::default();
+        assert!(Compressor::from_model(&m).is_err());
+    }
 }

@@ -16,11 +16,20 @@
 //!   articles, few stop words, no attribution verb, a dateline or a much
 //!   longer paragraph after it), which is what the trees combine.
 //!
+//! A line is never a headline when it opens with a dateline or byline, has
+//! over 40 words or no letter at all, whatever the model says; without a
+//! model (a broken JSON, which a test rules out) a rule decides.
+//!
 //! The model is trained by [`train_line_model`] on texts known to open with a
 //! headline (positives: their first lines; negatives: the same texts without
-//! it) and texts known not to (negatives: their first lines; a text on one
-//! line is split after its first sentence, so that lead sentences of
-//! single-line articles also count).
+//! it) and texts known not to (negatives: their first lines; the lead
+//! sentence of a one-line text set on a line of its own; and a few short
+//! paragraph-opening sentences set on a line of their own, since a short
+//! lead sentence alone in its paragraph is the case most easily taken for a
+//! headline and real leads that short are few). The built-in model was
+//! trained on PolNeAR train (840 texts), the even half of BBC dev and the
+//! first 3,000 CNN/DailyMail dev articles; on PolNeAR dev it takes 96% of
+//! the first lines, on BBC and CNN/DailyMail none.
 
 use std::sync::LazyLock;
 
@@ -39,7 +48,7 @@ pub const WINDOW: usize = 8192;
 pub const LINE_MODEL: &str = include_str!("../../models/headline-line.json");
 
 /// Names of the features the first-line model reads, in order.
-pub const LINE_FEATURES: [&str; 28] = [
+pub const LINE_FEATURES: [&str; 30] = [
     "words",
     "chars",
     "ends_period",
@@ -68,6 +77,8 @@ pub const LINE_FEATURES: [&str; 28] = [
     "next_ends_terminal",
     "sentences",
     "digit_share",
+    "article_share",
+    "function_share",
 ];
 
 /// Number of first-line features.
@@ -217,24 +228,30 @@ struct Shape {
 fn shape(s: &str) -> Shape {
     let mut sh = Shape::default();
     let mut buf = String::new();
-    let ws: Vec<&str> = s.split_whitespace().take(200).collect();
+    let ws: Vec<&str> = s.split_whitespace().take(64).collect();
     for (i, w) in ws.iter().enumerate() {
         sh.words += 1;
         let core = w.trim_matches(|c: char| !c.is_alphanumeric());
         buf.clear();
-        buf.extend(core.chars().flat_map(char::to_lowercase));
+        if core.is_ascii() {
+            buf.push_str(core);
+            buf.make_ascii_lowercase();
+        } else {
+            buf.extend(core.chars().flat_map(char::to_lowercase));
+        }
         let lw = buf.as_str();
         let upper = core.starts_with(|c: char| c.is_uppercase());
+        let stop = is_stop_word(lw);
         if core.starts_with(|c: char| c.is_alphabetic()) && i > 0 {
             sh.letter_words += 1;
             sh.caps += usize::from(upper);
-            if !is_stop_word(lw) && lw.len() > 3 {
+            if !stop && lw.len() > 3 {
                 sh.content += 1;
                 sh.content_caps += usize::from(upper);
             }
         }
         sh.articles += usize::from(matches!(lw, "the" | "a" | "an"));
-        sh.stops += usize::from(is_stop_word(lw));
+        sh.stops += usize::from(stop);
         sh.ed += usize::from(lw.len() > 4 && lw.ends_with("ed"));
         sh.attribution += usize::from(matches!(
             lw,
@@ -267,17 +284,55 @@ fn shape(s: &str) -> Shape {
 /// (`WASHINGTON (CNN) --`, `LONDON, Sept. 26 (UPI) —`, `By . Jane Doe .`).
 fn has_dateline(s: &str) -> bool {
     let head = &s[..floor_boundary(s, 80)];
+    // A label before a headline (`EXCLUSIVE – `) is no dateline.
+    let lower = head.to_ascii_lowercase();
+    let label = lower.split([' ', ':']).next().unwrap_or("");
+    if matches!(
+        label,
+        "exclusive"
+            | "breaking"
+            | "watch"
+            | "update"
+            | "updated"
+            | "live"
+            | "video"
+            | "opinion"
+            | "analysis"
+            | "editorial"
+            | "review"
+            | "poll"
+            | "report"
+            | "photos"
+            | "listen"
+    ) && !lower.starts_with("updated:")
+    {
+        return false;
+    }
     if let Some(open) = head.find('(') {
         if let Some(len) = head[open..].find(')') {
             let tag = &head[open + 1..open + len];
-            let agency = !tag.is_empty()
-                && tag.len() <= 16
-                && tag.starts_with(|c: char| c.is_uppercase())
-                && tag.chars().all(|c| c.is_alphabetic() || c == '.' || c == ' ')
-                && tag
-                    .chars()
-                    .filter(|c| c.is_alphabetic())
-                    .all(|c| c.is_uppercase() || tag.ends_with(".com"));
+            let agency = matches!(
+                tag,
+                "CNN"
+                    | "AP"
+                    | "UPI"
+                    | "AFP"
+                    | "Reuters"
+                    | "BBC"
+                    | "PA"
+                    | "dpa"
+                    | "Xinhua"
+                    | "Bloomberg"
+                    | "CNNMoney"
+                    | "IANS"
+                    | "PTI"
+                    | "ANI"
+                    | "EFE"
+                    | "ANSA"
+                    | "TASS"
+                    | "Kyodo"
+                    | "Yonhap"
+            ) || (tag.len() > 4 && tag.ends_with(".com") && !tag.contains(' '));
             if agency && open < 60 {
                 return true;
             }
@@ -297,7 +352,6 @@ fn has_dateline(s: &str) -> bool {
             }
         }
     }
-    let lower = head.to_ascii_lowercase();
     lower.starts_with("by . ")
         || lower.contains("published:")
         || lower.contains("updated:")
@@ -310,14 +364,16 @@ fn features(text: &str, ls: &[Line], k: usize) -> [f32; NF] {
     let sh = shape(line);
     let after = &ls[k + 1..];
     let blank_after = after.first().is_some_and(Line::is_blank);
-    let next = after.iter().find(|l| !l.is_blank()).map(|l| l.span.slice(text));
-    let next_sh = next.map(shape);
-    let next_words = next_sh.as_ref().map_or(0, |s| s.words);
+    let next = after
+        .iter()
+        .find(|l| !l.is_blank())
+        .map(|l| l.span.slice(text));
+    let next_words = next.map_or(0, |n| n.split_whitespace().take(100).count());
     let short_run = ls[k..]
         .iter()
         .filter(|l| !l.is_blank())
         .take(5)
-        .take_while(|l| l.span.slice(text).split_whitespace().count() < 6)
+        .take_while(|l| l.span.slice(text).split_whitespace().take(6).count() < 6)
         .count();
     let trimmed = line.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')']);
     let last = trimmed.chars().last().unwrap_or(' ');
@@ -363,6 +419,8 @@ fn features(text: &str, ls: &[Line], k: usize) -> [f32; NF] {
         }))),
         sh.sentences as f32,
         digits as f32 / chars as f32,
+        sh.articles as f32 / sh.words.max(1) as f32,
+        (sh.articles + sh.aux + sh.pronouns + sh.attribution) as f32 / sh.words.max(1) as f32,
     ]
 }
 
@@ -410,23 +468,42 @@ fn without_first_paragraph(text: &str) -> Option<&str> {
     rest.contains('\n').then_some(rest)
 }
 
-/// `text` with its first body sentence (and anything before it) set on a
-/// line of its own, for one-line texts: how a lead sentence would look if
-/// the article had paragraphs.
-fn split_after_lead(text: &str) -> Option<String> {
+/// Negatives made from a text that opens with body text: a one-line text
+/// split after its lead sentence (how the lead would look if the article had
+/// paragraphs), and up to [`SHORT_SENTENCES`] short body sentences (6 to 16
+/// words) set on a line of their own before the rest of the text: a short
+/// lead sentence alone in its paragraph is the case most easily taken for a
+/// headline, and articles have few of them.
+fn synthetic_leads(text: &str) -> Vec<String> {
     let head = &text[..floor_boundary(text, WINDOW)];
     let doc = Document::new(head);
     let seg = NewsSegmenter::default().segment(&doc);
-    let s = seg
+    let mut out = Vec::new();
+    let body = seg
         .sentences
         .iter()
-        .find(|s| s.kind == SentenceKind::Body)?;
-    let rest = head[s.span.end..].trim_start();
-    if rest.is_empty() {
-        return None;
+        .filter(|s| s.kind == SentenceKind::Body);
+    let one_line = !head.trim().contains('\n');
+    let mut prev_paragraph = usize::MAX;
+    for (k, s) in body.enumerate() {
+        let opens = s.paragraph != prev_paragraph;
+        prev_paragraph = s.paragraph;
+        let rest = head[s.span.end..].trim_start();
+        if rest.split_whitespace().take(8).count() < 8 {
+            break;
+        }
+        let words = s.span.slice(head).split_whitespace().count();
+        if k == 0 && one_line {
+            out.push(format!("{}\n\n{}", &head[..s.span.end], rest));
+        } else if opens && k > 0 && (6..=16).contains(&words) && out.len() < SHORT_SENTENCES {
+            out.push(format!("{}\n\n{}", s.span.slice(head), rest));
+        }
     }
-    Some(format!("{}\n\n{}", &head[..s.span.end], rest))
+    out
 }
+
+/// Short body sentences per text made into training negatives.
+const SHORT_SENTENCES: usize = 3;
 
 /// Trains the first-line model, deterministically.
 ///
@@ -434,7 +511,8 @@ fn split_after_lead(text: &str) -> Option<String> {
 /// articles): each gives a positive example, its first line, and a negative
 /// one, its first line after the headline's paragraph. `plain` are texts that
 /// open with body text (BBC, CNN/DailyMail articles): each first line is a
-/// negative, and a text on one line is first split after its lead sentence.
+/// negative, and so are a few of their sentences set on a line of their own
+/// (the lead sentence of a one-line text, and short sentences).
 /// The result serializes to the JSON of [`LINE_MODEL`].
 pub fn train_line_model(headlined: &[&str], plain: &[&str]) -> Gbdt {
     let mut x: Vec<Vec<f32>> = Vec::new();
@@ -452,11 +530,9 @@ pub fn train_line_model(headlined: &[&str], plain: &[&str]) -> Gbdt {
         }
     }
     for t in plain {
-        let head = &t[..floor_boundary(t, WINDOW)];
-        let one_line = !head.trim().contains('\n');
-        match one_line.then(|| split_after_lead(t)).flatten() {
-            Some(split) => add(&split, 0.0),
-            None => add(t, 0.0),
+        add(t, 0.0);
+        for s in synthetic_leads(t) {
+            add(&s, 0.0);
         }
     }
     let names: Vec<String> = LINE_FEATURES.iter().map(|s| s.to_string()).collect();

@@ -159,9 +159,21 @@ pub fn write_who_said_what(summary: &Summary, w: &mut dyn Write) -> io::Result<(
 /// The article's body: its text after the headline line and the given
 /// points, which the layout shows in their own places.
 fn body_of<'d>(doc: &'d Document, summary: &Summary) -> &'d str {
-    let mut start = summary.given_points.iter().map(|p| p.end).max().unwrap_or(0);
+    let mut start = summary
+        .given_points
+        .iter()
+        .map(|p| p.end)
+        .max()
+        .unwrap_or(0);
     if summary.headline_source == crate::HeadlineSource::FirstLine {
-        start = start.max(summary.headline_spans.iter().map(|s| s.end).max().unwrap_or(0));
+        start = start.max(
+            summary
+                .headline_spans
+                .iter()
+                .map(|s| s.end)
+                .max()
+                .unwrap_or(0),
+        );
     }
     doc.text.get(start..).unwrap_or(&doc.text)
 }
@@ -252,7 +264,10 @@ mod tests {
         assert_eq!(back, s);
         for p in &back.key_points {
             assert!(doc.text.get(p.start..p.end).is_some());
-            assert!(crate::span::same_words(&doc.text, &p.spans, &p.text), "{p:?}");
+            assert!(
+                crate::span::same_words(&doc.text, &p.spans, &p.text),
+                "{p:?}"
+            );
         }
     }
 }

@@ -12,13 +12,13 @@
 
 use crate::analyze::{Analyzer, WordAnalyzer};
 use crate::compress::{self, DocContext, CUT_FEATURES, CUT_FEATURE_NAMES, WORD_FEATURE_NAMES};
-use crate::span::join_spans;
-use crate::Pipeline;
 use crate::eval::rouge::{score_tokenized, tokenize};
 use crate::score::features::{feature_rows, sentence_features, FEATURE_NAMES};
 use crate::score::gbdt::{self, Gbdt, TrainParams};
 use crate::segment::{NewsSegmenter, Segmenter};
+use crate::span::join_spans;
 use crate::Document;
+use crate::Pipeline;
 
 /// Labelled examples from many articles.
 #[derive(Clone, Debug, Default)]
@@ -87,7 +87,13 @@ pub fn examples_compressed(
     let text = doc.text.as_str();
     let sentences: Vec<Vec<String>> = body
         .iter()
-        .map(|&i| tokenize(&join_spans(text, &compressor.compress(&analyzed, &ctx, i), true)))
+        .map(|&i| {
+            tokenize(&join_spans(
+                text,
+                &compressor.compress(&analyzed, &ctx, i),
+                true,
+            ))
+        })
         .collect();
     let refs: Vec<Vec<String>> = highlights.iter().map(|h| tokenize(h)).collect();
     let chosen = greedy_oracle(&sentences, &refs, 3);
@@ -204,7 +210,7 @@ pub fn cut_labels(pipeline: &Pipeline, doc: &Document, highlights: &[String]) ->
                 let s = score_tokenized(&refs, &summary);
                 let toks = std::mem::replace(&mut summary[k], old);
                 let m = s.rouge1.fmeasure + s.rouge_lsum.fmeasure;
-                if m > base + 1e-6 && best.as_ref().is_none_or(|b| m > b.1) {
+                if m > base + 1e-6 && best.as_ref().map_or(true, |b| m > b.1) {
                     best = Some((c, m, toks));
                 }
             }
@@ -225,12 +231,21 @@ pub fn cut_labels(pipeline: &Pipeline, doc: &Document, highlights: &[String]) ->
 /// The cut feature rows of one article, in the order of [`cut_labels`], with
 /// the word probabilities of `words` (a compressor whose cut model is not
 /// read).
-pub fn cut_rows(pipeline: &Pipeline, doc: &Document, words: &compress::Compressor) -> Vec<Vec<f32>> {
+pub fn cut_rows(
+    pipeline: &Pipeline,
+    doc: &Document,
+    words: &compress::Compressor,
+) -> Vec<Vec<f32>> {
     let (analyzed, picked, ctx) = selected(pipeline, doc);
     let mut x = Vec::new();
     for &i in &picked {
         let cuts = compress::candidates(&analyzed, i);
-        x.extend(words.cut_rows(&analyzed, &ctx, i, &cuts).iter().map(|r| r.to_vec()));
+        x.extend(
+            words
+                .cut_rows(&analyzed, &ctx, i, &cuts)
+                .iter()
+                .map(|r| r.to_vec()),
+        );
     }
     x
 }
