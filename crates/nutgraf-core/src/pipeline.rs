@@ -147,7 +147,7 @@ impl Pipeline {
     }
 
     /// Segments and analyzes `doc`: a first line that is a headline and the
-    /// `- ` lines of our own layout are set aside as furniture, and the
+    /// `- ` lines of our own layout are set aside as headings, and the
     /// headline line stands in for a missing title.
     pub fn analyze<'d>(&self, doc: &'d Document) -> (Analyzed<'d>, Layout) {
         let layout = crate::headline::read_layout(&doc.text);
@@ -155,7 +155,7 @@ impl Pipeline {
         if !layout.furniture.is_empty() {
             for s in &mut segmented.sentences {
                 if layout.furniture.iter().any(|f| f.contains(s.span)) {
-                    s.kind = SentenceKind::Furniture;
+                    s.kind = SentenceKind::Heading;
                 }
             }
         }

@@ -36,7 +36,8 @@ pub struct DocStats {
     pub paragraphs: usize,
     /// Body sentences found.
     pub sentences: usize,
-    /// Datelines, bylines and furniture set aside.
+    /// Datelines, bylines, furniture and the layout's headline and given
+    /// points, set aside.
     pub furniture: usize,
     /// Words in body sentences.
     pub words: usize,

@@ -77,7 +77,7 @@ pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
     // Body sentences by paragraph (sentences come in paragraph order).
     let mut by_para: Vec<Vec<Span>> = vec![Vec::new(); seg.paragraphs.len()];
     for s in &seg.sentences {
-        if s.kind == SentenceKind::Body {
+        if matches!(s.kind, SentenceKind::Body | SentenceKind::Heading) {
             if let Some(v) = by_para.get_mut(s.paragraph) {
                 v.push(s.span);
             }

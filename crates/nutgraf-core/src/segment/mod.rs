@@ -30,6 +30,9 @@ pub enum SentenceKind {
     Byline,
     /// Page furniture: photo credits, "Scroll down for video", share prompts.
     Furniture,
+    /// The text's own headline line, or a `- ` point under it (our output
+    /// layout): never a key point, but read for quotes like body text.
+    Heading,
 }
 
 /// One sentence (or furniture piece) of a document.
