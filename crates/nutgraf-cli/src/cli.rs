@@ -64,6 +64,34 @@ pub enum Command {
     /// each fold's model and held-out output to `--cv-dir`.
     #[command(after_help = EXIT_CODES)]
     Train(TrainArgs),
+    /// Train the two headline models: the first-line detector and the
+    /// generated headline's cut point.
+    ///
+    /// The detector learns from PolNeAR texts (their first line is a
+    /// headline) against BBC and CNN/DailyMail articles (no headline line);
+    /// the cut model from BBC articles and their real titles. Writes
+    /// `headline-line.json` and `headline-keep.json` into `--output-dir`; the
+    /// defaults' inputs reproduce the built-in models byte for byte.
+    #[command(after_help = EXIT_CODES)]
+    TrainHeadlines(TrainHeadlinesArgs),
+}
+
+/// Arguments of `train-headlines`.
+#[derive(Debug, clap::Args)]
+pub struct TrainHeadlinesArgs {
+    /// A PolNeAR split folder (its `text/*.txt` open with their headlines).
+    #[arg(long, value_name = "DIR")]
+    pub polnear: PathBuf,
+    /// BBC articles with `title` and `article` (JSONL, optionally `.gz`).
+    #[arg(long, value_name = "FILE")]
+    pub bbc: PathBuf,
+    /// CNN/DailyMail articles (JSONL, optionally `.gz`); the first 3,000
+    /// are used as texts without a headline line.
+    #[arg(long, value_name = "FILE")]
+    pub cnndm: PathBuf,
+    /// Where to write the two model files.
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub output_dir: PathBuf,
 }
 
 /// Output formats.

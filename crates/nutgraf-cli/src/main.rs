@@ -78,5 +78,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
         Command::Eval(args) => commands::eval::run(args),
         Command::EvalQuotes(args) => commands::eval_quotes::run(args),
         Command::Train(args) => commands::train::run(args),
+        Command::TrainHeadlines(args) => commands::train_headlines::run(args),
     }
 }

@@ -5,6 +5,7 @@ pub mod eval;
 pub mod eval_quotes;
 pub mod summarize;
 pub mod train;
+pub mod train_headlines;
 
 use nutgraf_core::score::{LearnedConfig, ScorerConfig};
 use nutgraf_core::{Pipeline, PipelineBuilder, PipelineConfig};
