@@ -1510,6 +1510,7 @@ mod tests {
                     SentenceKind::Dateline => format!("D|{t}"),
                     SentenceKind::Byline => format!("B|{t}"),
                     SentenceKind::Furniture => format!("F|{t}"),
+                    SentenceKind::Heading => format!("H|{t}"),
                 }
             })
             .collect()
