@@ -46,13 +46,11 @@ pub fn run(args: TrainHeadlinesArgs) -> anyhow::Result<ExitStatus> {
     }
     writeln!(
         std::io::stderr().lock(),
-        "nutgraf: {} headlined texts, {} without, {} title pairs; wrote {} ({} trees) and {} ({} trees) to {} in {:.1}s",
+        "nutgraf: {} headlined texts, {} without, {} title pairs; wrote headline-line.json ({} trees) and headline-keep.json ({} trees) to {} in {:.1}s",
         headlined.len(),
         plain.len(),
         pairs.len(),
-        "headline-line.json",
         line.trees.len(),
-        "headline-keep.json",
         keep.trees.len(),
         args.output_dir.display(),
         start.elapsed().as_secs_f64()
