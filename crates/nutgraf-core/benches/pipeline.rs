@@ -98,8 +98,19 @@ fn benches(c: &mut Criterion) {
     })
     .build()
     .expect("pipeline");
+    let whole_sentences =
+        nutgraf_core::PipelineBuilder::from_config(nutgraf_core::PipelineConfig {
+            compress: nutgraf_core::compress::CompressConfig {
+                enabled: false,
+                ..Default::default()
+            },
+            ..Default::default()
+        })
+        .build()
+        .expect("pipeline");
     for (name, pipeline) in [
         ("summarize-no-quotes", no_quotes),
+        ("summarize-whole-sentences", whole_sentences),
         ("summarize", Pipeline::default()),
     ] {
         g.bench_function(name, |b| {

@@ -6,7 +6,7 @@
 //! random sampling, so the same data always gives the same model.
 
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::Context;
@@ -22,34 +22,33 @@ use crate::cli::TrainArgs;
 use crate::dataset::{read_cases, Case};
 use crate::ExitStatus;
 
+/// The two models trained on some of the articles, written to files.
+struct Fitted {
+    scorer: PathBuf,
+    compressor: PathBuf,
+    scorer_trees: usize,
+    compressor_trees: usize,
+}
+
 /// Runs `train`.
+///
+/// Three stages on the articles a fold trains on, each fed by the last, so
+/// that the result depends on the data alone (not on the built-in models):
+///
+/// 1. a scorer on whole-sentence oracle labels;
+/// 2. the compressor: a word model and a cut model, labelled on the
+///    sentences that scorer selects;
+/// 3. the final scorer, labelled by the oracle over the sentences as that
+///    compressor cuts them (unless `--whole-sentence-oracle`).
 pub fn run(args: TrainArgs) -> anyhow::Result<ExitStatus> {
     let start = Instant::now();
     let base = super::pipeline_config(&args.pipeline)?;
     let cases = read_cases(&args.dataset, args.limit)?;
-    // Cut labels come from the sentences the whole-sentence pipeline picks.
-    let mut label_config = base.clone();
-    label_config.compress.enabled = false;
-    let labeller = PipelineBuilder::from_config(label_config).build()?;
-    // Sentence labels from the oracle over compressed sentences, with the
-    // compressor of the base settings (the built-in one unless
-    // `--compress-model` names another).
-    let compressed_labels = if args.whole_sentence_oracle || !base.compress.enabled {
-        None
-    } else {
-        Some(PipelineBuilder::from_config(base.clone()).build()?)
-    };
-    let per_doc: Vec<(TrainingSet, TrainingSet, Vec<f32>)> = cases
+    let whole: Vec<TrainingSet> = cases
         .par_iter()
         .map(|c| {
-            let (sx, sy) = match &compressed_labels {
-                Some(p) => train::examples_compressed(p, &c.doc, &c.highlights),
-                None => train::examples(&c.doc, &c.highlights),
-            };
-            let s = TrainingSet { x: sx, y: sy };
-            let (x, y) = train::word_examples(&labeller, &c.doc, &c.highlights);
-            let cut_labels = train::cut_labels(&labeller, &c.doc, &c.highlights);
-            (s, TrainingSet { x, y }, cut_labels)
+            let (x, y) = train::examples(&c.doc, &c.highlights);
+            TrainingSet { x, y }
         })
         .collect();
     let params = TrainParams {
@@ -58,7 +57,6 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitStatus> {
         learning_rate: args.learning_rate,
         ..TrainParams::default()
     };
-    let mut err = io::stderr().lock();
     let cut_params = TrainParams {
         trees: args.cut_trees,
         depth: args.cut_depth,
@@ -70,68 +68,118 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitStatus> {
         min_leaf: 100,
         ..params.clone()
     };
-    // Trains a compression model on the articles `keep` says, returning it.
-    let train_compressor =
-        |keep: &(dyn Fn(usize) -> bool + Sync)| -> anyhow::Result<CompressModel> {
-            let mut words = TrainingSet::default();
-            for (i, (_, w, _)) in per_doc.iter().enumerate() {
-                if keep(i) {
-                    words.extend(w.clone());
-                }
-            }
-            let word_model = train::train_words(&words.x, &words.y, &word_params);
-            let probe = train::word_compressor(&word_model).map_err(anyhow::Error::msg)?;
-            let rows: Vec<(Vec<Vec<f32>>, &Vec<f32>)> = cases
-                .par_iter()
-                .enumerate()
-                .filter(|(i, _)| keep(*i))
-                .map(|(i, c)| (train::cut_rows(&labeller, &c.doc, &probe), &per_doc[i].2))
-                .collect();
-            let mut cuts = TrainingSet::default();
-            for (x, y) in rows {
-                anyhow::ensure!(x.len() == y.len(), "cut rows and labels differ");
-                cuts.x.extend(x);
-                cuts.y.extend(y.iter().copied());
-            }
-            let cut_model = train::train_cuts(&cuts.x, &cuts.y, &cut_params);
-            Ok(CompressModel {
-                words: word_model,
-                cuts: cut_model,
-            })
-        };
+    let mut err = io::stderr().lock();
     writeln!(
         err,
-        "nutgraf: {} articles, {} sentence examples and {} cut examples ({:.1}% worth cutting) labelled in {:.1}s",
+        "nutgraf: {} articles, {} sentence examples labelled in {:.1}s",
         cases.len(),
-        per_doc.iter().map(|s| s.0.y.len()).sum::<usize>(),
-        per_doc.iter().map(|s| s.2.len()).sum::<usize>(),
-        100.0 * per_doc.iter().map(|s| s.2.iter().sum::<f32>()).sum::<f32>()
-            / per_doc.iter().map(|s| s.2.len()).sum::<usize>().max(1) as f32,
+        whole.iter().map(|s| s.y.len()).sum::<usize>(),
         start.elapsed().as_secs_f64()
     )?;
+
+    // Fits both models on the articles `keep` admits; files are named
+    // `{stem}.model.json` and `{stem}.compress.json` unless given.
+    let fit = |keep: &(dyn Fn(usize) -> bool + Sync),
+               scorer_path: &Path,
+               compressor_path: &Path|
+     -> anyhow::Result<Fitted> {
+        let used: Vec<usize> = (0..cases.len()).filter(|&i| keep(i)).collect();
+        // 1. Whole-sentence scorer.
+        let mut set = TrainingSet::default();
+        for &i in &used {
+            set.extend(whole[i].clone());
+        }
+        let first = train::train(&set, &params);
+        let first_path = scorer_path.with_extension("whole.json");
+        fs_err::write(&first_path, serde_json::to_string(&first)?)?;
+        let mut config = base.clone();
+        config.scorer = ScorerConfig::Learned(LearnedConfig {
+            model: Some(first_path.clone()),
+        });
+        config.compress.enabled = false;
+        let labeller = PipelineBuilder::from_config(config.clone()).build()?;
+        // 2. The compressor, on the sentences that scorer selects.
+        let labelled: Vec<(TrainingSet, Vec<f32>)> = used
+            .par_iter()
+            .map(|&i| {
+                let c = &cases[i];
+                let (x, y) = train::word_examples(&labeller, &c.doc, &c.highlights);
+                (
+                    TrainingSet { x, y },
+                    train::cut_labels(&labeller, &c.doc, &c.highlights),
+                )
+            })
+            .collect();
+        let mut words = TrainingSet::default();
+        for (w, _) in &labelled {
+            words.extend(w.clone());
+        }
+        let word_model = train::train_words(&words.x, &words.y, &word_params);
+        let probe = train::word_compressor(&word_model).map_err(anyhow::Error::msg)?;
+        let rows: Vec<Vec<Vec<f32>>> = used
+            .par_iter()
+            .map(|&i| train::cut_rows(&labeller, &cases[i].doc, &probe))
+            .collect();
+        let mut cuts = TrainingSet::default();
+        for (x, (_, y)) in rows.into_iter().zip(&labelled) {
+            anyhow::ensure!(x.len() == y.len(), "cut rows and labels differ");
+            cuts.x.extend(x);
+            cuts.y.extend(y.iter().copied());
+        }
+        let compressor = CompressModel {
+            words: word_model,
+            cuts: train::train_cuts(&cuts.x, &cuts.y, &cut_params),
+        };
+        fs_err::write(compressor_path, serde_json::to_string(&compressor)?)
+            .with_context(|| format!("writing {}", compressor_path.display()))?;
+        // 3. The final scorer, on compressed-oracle labels.
+        let scorer = if args.whole_sentence_oracle {
+            first
+        } else {
+            config.compress = base.compress.clone();
+            config.compress.enabled = true;
+            config.compress.model = Some(compressor_path.to_path_buf());
+            let with_cuts = PipelineBuilder::from_config(config).build()?;
+            let sets: Vec<TrainingSet> = used
+                .par_iter()
+                .map(|&i| {
+                    let c = &cases[i];
+                    let (x, y) = train::examples_compressed(&with_cuts, &c.doc, &c.highlights);
+                    TrainingSet { x, y }
+                })
+                .collect();
+            let mut set = TrainingSet::default();
+            for s in sets {
+                set.extend(s);
+            }
+            train::train(&set, &params)
+        };
+        fs_err::write(scorer_path, serde_json::to_string(&scorer)?)
+            .with_context(|| format!("writing {}", scorer_path.display()))?;
+        let _ = fs_err::remove_file(&first_path);
+        Ok(Fitted {
+            scorer: scorer_path.to_path_buf(),
+            compressor: compressor_path.to_path_buf(),
+            scorer_trees: scorer.trees.len(),
+            compressor_trees: compressor.words.trees.len() + compressor.cuts.trees.len(),
+        })
+    };
+
     let mut thresholds = args.cut_thresholds.clone();
     if thresholds.is_empty() {
         thresholds.push(base.compress.threshold);
     }
-
     if args.folds >= 2 {
         let dir = args.cv_dir.as_deref().unwrap_or(Path::new("."));
         fs_err::create_dir_all(dir)?;
         let mut all = vec![RougeMeans::default(); thresholds.len()];
         let mut out = io::stdout().lock();
         for k in 0..args.folds {
-            let mut set = TrainingSet::default();
-            for (i, (s, _, _)) in per_doc.iter().enumerate() {
-                if i % args.folds != k {
-                    set.extend(s.clone());
-                }
-            }
-            let model = train::train(&set, &params);
-            let model_path = dir.join(format!("fold-{k}.model.json"));
-            fs_err::write(&model_path, serde_json::to_string(&model)?)?;
-            let cut_model = train_compressor(&|i| i % args.folds != k)?;
-            let cut_path = dir.join(format!("fold-{k}.compress.json"));
-            fs_err::write(&cut_path, serde_json::to_string(&cut_model)?)?;
+            let fitted = fit(
+                &|i| i % args.folds != k,
+                &dir.join(format!("fold-{k}.model.json")),
+                &dir.join(format!("fold-{k}.compress.json")),
+            )?;
             let held: Vec<&Case> = cases
                 .iter()
                 .enumerate()
@@ -141,13 +189,13 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitStatus> {
             for (t, &threshold) in thresholds.iter().enumerate() {
                 let mut config = base.clone();
                 config.compress.threshold = threshold;
-                config.compress.model = Some(cut_path.clone());
+                config.compress.model = Some(fitted.compressor.clone());
                 let name = if t == 0 {
                     format!("fold-{k}.jsonl")
                 } else {
                     format!("fold-{k}.t{t}.jsonl")
                 };
-                let fold = evaluate_fold(&config, &model_path, &held, &dir.join(name))?;
+                let fold = evaluate_fold(&config, &fitted.scorer, &held, &dir.join(name))?;
                 let m = fold.means();
                 writeln!(
                     out,
@@ -169,27 +217,18 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitStatus> {
         }
     }
 
-    let cut_model = train_compressor(&|_| true)?;
-    let mut set = TrainingSet::default();
-    for (s, _, _) in per_doc {
-        set.extend(s);
-    }
-    let model = train::train(&set, &params);
-    fs_err::write(&args.output, serde_json::to_string(&model)?)
-        .with_context(|| format!("writing {}", args.output.display()))?;
     let cut_output = args
         .compress_output
         .clone()
         .unwrap_or_else(|| args.output.with_extension("compress.json"));
-    fs_err::write(&cut_output, serde_json::to_string(&cut_model)?)
-        .with_context(|| format!("writing {}", cut_output.display()))?;
+    let fitted = fit(&|_| true, &args.output, &cut_output)?;
     writeln!(
         err,
         "nutgraf: wrote {} ({} trees) and {} ({} trees) in {:.1}s",
-        args.output.display(),
-        model.trees.len(),
-        cut_output.display(),
-        cut_model.words.trees.len() + cut_model.cuts.trees.len(),
+        fitted.scorer.display(),
+        fitted.scorer_trees,
+        fitted.compressor.display(),
+        fitted.compressor_trees,
         start.elapsed().as_secs_f64()
     )?;
     Ok(ExitStatus::Success)
