@@ -90,6 +90,11 @@ impl PipelineBuilder {
         self.budget(Budget::exactly(n))
     }
 
+    /// The settings so far.
+    pub fn config(self) -> PipelineConfig {
+        self.config
+    }
+
     /// Checks the settings and builds the pipeline.
     pub fn build(self) -> Result<Pipeline, Error> {
         let b = self.config.budget;

@@ -47,11 +47,14 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitStatus> {
         return Err(BadInput(format!("{name}: no records")).into());
     }
     let nutgraf = super::pipeline(&args.pipeline)?;
-    let lead3 = PipelineBuilder::new()
+    // Lead-3 is the first three whole sentences, as the literature reports it.
+    let mut lead3 = PipelineBuilder::new()
         .scorer(ScorerConfig::Lead)
         .selector(SelectorConfig::Top)
         .points(3)
-        .build()?;
+        .config();
+    lead3.compress.enabled = false;
+    let lead3 = PipelineBuilder::from_config(lead3).build()?;
 
     // One core, pipeline only, after a warm-up pass over the first articles
     // that fills the stem cache as a long-running process would have it.

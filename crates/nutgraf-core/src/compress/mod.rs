@@ -575,6 +575,83 @@ fn final_punct_start(text: &str, s: Span) -> usize {
     s.start + trimmed.len()
 }
 
+/// Whether a sentence opening with `toks` opens with an introductory
+/// phrase: a preposition, subordinator or time word; or an `-ly` adverb or
+/// a participle (`Speaking to reporters,`) followed by a lowercase word, so
+/// that names (`Kelly Smith,`, `Emily,`) are no openers.
+fn opens_phrase(text: &str, toks: &[Token]) -> bool {
+    const OPENERS: &[&str] = &[
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "without",
+        "by",
+        "from",
+        "after",
+        "before",
+        "during",
+        "under",
+        "over",
+        "amid",
+        "despite",
+        "following",
+        "as",
+        "while",
+        "when",
+        "if",
+        "although",
+        "though",
+        "because",
+        "since",
+        "once",
+        "until",
+        "unlike",
+        "like",
+        "last",
+        "this",
+        "earlier",
+        "later",
+        "yesterday",
+        "today",
+        "meanwhile",
+        "however",
+        "still",
+        "instead",
+        "now",
+        "then",
+        "also",
+        "but",
+        "and",
+        "so",
+        "yet",
+        "according",
+        "to",
+        "of",
+        "into",
+        "through",
+        "within",
+        "among",
+        "overall",
+        "indeed",
+        "separately",
+        "elsewhere",
+    ];
+    let Some(t) = toks.first() else {
+        return false;
+    };
+    let w = t.span.slice(text);
+    if lower_eq(w, OPENERS) || t.flags & Token::TIME != 0 {
+        return true;
+    }
+    let suffixed = w.len() > 4 && (w.ends_with("ly") || w.ends_with("ing") || w.ends_with("ed"));
+    suffixed
+        && toks
+            .get(1)
+            .is_some_and(|n| n.flags & Token::CAPITALIZED == 0)
+}
+
 const CONNECTIVES: &[&str] = &[
     "but",
     "and",
@@ -621,8 +698,11 @@ pub fn candidates(doc: &Analyzed<'_>, i: usize) -> Vec<Cut> {
     let mut cuts = Vec::new();
     let commas: Vec<&Delim> = delims.iter().collect();
     if let Some(first) = commas.first() {
-        // Lead: up to and including the first delimiter and the space after.
-        if first.class == 1 && first.start > s.start {
+        // Lead: up to and including the first delimiter and the space after,
+        // when it is an opening phrase (`On Tuesday,`, `After the vote,`,
+        // `Speaking to reporters,`), never the subject (`The kitten, who`).
+        let opener = opens_phrase(text, toks);
+        if first.class == 1 && first.start > s.start && opener {
             let mut end = first.end;
             while text.as_bytes().get(end) == Some(&b' ') {
                 end += 1;
@@ -641,12 +721,11 @@ pub fn candidates(doc: &Analyzed<'_>, i: usize) -> Vec<Cut> {
             continue;
         }
         // Between two commas both go (`the council, which met, voted`);
-        // between two dashes, both; a comma then a dash keeps the dash.
-        let end = if a.class == b.class || b.class == 1 {
-            b.end
-        } else {
-            b.start
-        };
+        // between two dashes, both; mixed delimiters close no aside.
+        if a.class != b.class {
+            continue;
+        }
+        let end = b.end;
         cuts.push(Cut {
             span: Span::new(a.start, end.min(fin)),
             kind: CutKind::Inner,
@@ -705,7 +784,13 @@ pub fn candidates(doc: &Analyzed<'_>, i: usize) -> Vec<Cut> {
             let end = toks[to].span.end;
             // Only plain words in between, and a space before.
             let inner = &text[start..end];
+            // `Saturday's game` keeps its possessive: only a phrase that
+            // ends at a space or punctuation goes.
+            let ends_clean = text[end..].chars().next().map_or(true, |c| {
+                c == ' ' || matches!(c, ',' | '.' | ';' | ':' | ')' | '!' | '?')
+            });
             if from >= 1
+                && ends_clean
                 && !inner.contains([',', '"', '\u{201c}', '\u{201d}'])
                 && text.as_bytes()[start - 1] == b' '
             {
@@ -1080,6 +1165,27 @@ mod tests {
         let cuts = cuts_of("Jane Roe, the singer of the band, has died, aged 78, in Lisbon today.");
         assert!(
             cuts.iter().all(|(_, t)| !t.contains("has died")),
+            "{cuts:?}"
+        );
+    }
+
+    #[test]
+    fn subjects_and_clauses_are_no_asides() {
+        // The subject before an aside is no opening phrase.
+        let cuts =
+            cuts_of("The kitten, who has since been named Max, was found by staff in a warehouse.");
+        assert!(cuts.iter().all(|(k, _)| *k != CutKind::Lead), "{cuts:?}");
+        let cuts =
+            cuts_of("Kelly Marsh, a nurse from Leeds, won the lottery jackpot last weekend.");
+        assert!(cuts.iter().all(|(k, _)| *k != CutKind::Lead), "{cuts:?}");
+        // A possessive time word is no time phrase.
+        let cuts =
+            cuts_of("The striker scored twice in Saturday's win over the league leaders at home.");
+        assert!(cuts.iter().all(|(k, _)| *k != CutKind::Time), "{cuts:?}");
+        // A comma then a dash closes no aside.
+        let cuts = cuts_of("It is an odd place for a nest, but the bird is busy building one - inside a lamp post.");
+        assert!(
+            cuts.iter().all(|(_, t)| !t.contains("busy building")),
             "{cuts:?}"
         );
     }
