@@ -7,10 +7,14 @@
 //! 2. [`analyze`]: words, stop words and Porter stems.
 //! 3. [`score`]: a score per sentence.
 //! 4. [`select`]: three or four key points, without repeats, in article order.
-//! 5. [`render`]: text, Markdown or JSON.
+//! 5. [`compress`]: each point is its sentence with the learned cuts made.
+//! 6. [`headline`]: the title, the text's own headline line, or one made
+//!    from the lead.
+//! 7. [`render`]: text, Markdown or JSON.
 //!
-//! Every key point carries the byte offsets of the sentence it quotes, and
-//! `&document.text[start..end]` is always exactly that sentence.
+//! Every key point carries the byte ranges its words were cut from
+//! (`spans`): the words of its text are exactly the words of those slices.
+//! `start..end` is the whole source sentence.
 //!
 //! ```
 //! use nutgraf_core::{Document, Pipeline};
@@ -25,8 +29,14 @@
 //! assert_eq!(summary.headline, "Council passes budget");
 //! assert!((3..=4).contains(&summary.key_points.len()));
 //! for p in &summary.key_points {
-//!     assert_eq!(&doc.text[p.start..p.end], p.text);
+//!     assert!(nutgraf_core::span::same_words(&doc.text, &p.spans, &p.text));
 //! }
+//!
+//! // Without a title, a headline is made from the article's own words.
+//! let untitled = Document::new(doc.text.clone());
+//! let s = Pipeline::default().summarize(&untitled).unwrap();
+//! assert_eq!(s.headline_source, nutgraf_core::HeadlineSource::Generated);
+//! assert!(nutgraf_core::span::same_words(&untitled.text, &s.headline_spans, &s.headline));
 //! ```
 #![deny(missing_docs)]
 
