@@ -241,6 +241,13 @@ pub struct TrainArgs {
     /// compressed points.
     #[arg(long)]
     pub whole_sentence_oracle: bool,
+    /// Number of trees of the compressor's word model (0: none, the cut
+    /// model then sees word counts only).
+    #[arg(long, default_value_t = 8)]
+    pub word_trees: usize,
+    /// Depth of the word model's trees.
+    #[arg(long, default_value_t = 4)]
+    pub word_depth: usize,
     /// Number of trees of the compression model.
     #[arg(long, default_value_t = 30)]
     pub cut_trees: usize,

@@ -260,6 +260,10 @@ impl Pipeline {
                     .map(|&i| c.compress(analyzed, &ctx, i))
                     .collect();
                 let n = selection.sentences.len();
+                let budget = self.config.budget;
+                if n >= budget.max || self.config.compress.fill_words <= 0.0 {
+                    break;
+                }
                 let words: usize = cut
                     .iter()
                     .map(|spans| {
@@ -269,8 +273,7 @@ impl Pipeline {
                             .sum::<usize>()
                     })
                     .sum();
-                let budget = self.config.budget;
-                if n >= budget.max || (words as f32) >= self.config.compress.fill_words {
+                if (words as f32) >= self.config.compress.fill_words {
                     break;
                 }
                 let more = self.selector.select(

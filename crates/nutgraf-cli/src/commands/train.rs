@@ -63,8 +63,8 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitStatus> {
         ..params.clone()
     };
     let word_params = TrainParams {
-        trees: 30,
-        depth: 5,
+        trees: args.word_trees,
+        depth: args.word_depth,
         min_leaf: 100,
         ..params.clone()
     };
