@@ -48,23 +48,9 @@ impl TrainingSet {
 /// body sentences, in order.
 pub fn examples(doc: &Document, highlights: &[String]) -> (Vec<Vec<f32>>, Vec<f32>) {
     let analyzed = WordAnalyzer.analyze(NewsSegmenter::default().segment(doc));
-    let has_title = !analyzed.title_stems.is_empty();
-    let feats = sentence_features(&analyzed);
-    let body: Vec<usize> = (0..feats.len()).filter(|&i| feats[i].is_some()).collect();
-    let sentences: Vec<Vec<String>> = body
-        .iter()
-        .map(|&i| tokenize(analyzed.segmented.sentence_text(i)))
-        .collect();
-    let refs: Vec<Vec<String>> = highlights.iter().map(|h| tokenize(h)).collect();
-    let chosen = greedy_oracle(&sentences, &refs, 3);
-    let x = feature_rows(&feats, has_title)
-        .iter()
-        .map(|r| r.to_vec())
-        .collect();
-    let y = (0..body.len())
-        .map(|k| if chosen.contains(&k) { 1.0 } else { 0.0 })
-        .collect();
-    (x, y)
+    oracle_examples(&analyzed, highlights, |i| {
+        tokenize(analyzed.segmented.sentence_text(i))
+    })
 }
 
 /// The examples of one article with the oracle run over compressed
@@ -79,22 +65,28 @@ pub fn examples_compressed(
     let Some(compressor) = pipeline.compressor() else {
         return examples(doc, highlights);
     };
-    let (analyzed, picked, ctx) = selected(pipeline, doc);
-    let _ = picked;
-    let has_title = !analyzed.title_stems.is_empty();
-    let feats = sentence_features(&analyzed);
-    let body: Vec<usize> = (0..feats.len()).filter(|&i| feats[i].is_some()).collect();
+    let (analyzed, _, ctx) = selected(pipeline, doc);
     let text = doc.text.as_str();
-    let sentences: Vec<Vec<String>> = body
-        .iter()
-        .map(|&i| {
-            tokenize(&join_spans(
-                text,
-                &compressor.compress(&analyzed, &ctx, i),
-                true,
-            ))
-        })
-        .collect();
+    oracle_examples(&analyzed, highlights, |i| {
+        tokenize(&join_spans(
+            text,
+            &compressor.compress(&analyzed, &ctx, i),
+            true,
+        ))
+    })
+}
+
+/// Feature rows of the body sentences of `analyzed`, labelled by the greedy
+/// oracle over the candidates `tokens` makes of each body sentence.
+fn oracle_examples(
+    analyzed: &crate::analyze::Analyzed<'_>,
+    highlights: &[String],
+    tokens: impl Fn(usize) -> Vec<String>,
+) -> (Vec<Vec<f32>>, Vec<f32>) {
+    let has_title = !analyzed.title_stems.is_empty();
+    let feats = sentence_features(analyzed);
+    let body: Vec<usize> = (0..feats.len()).filter(|&i| feats[i].is_some()).collect();
+    let sentences: Vec<Vec<String>> = body.iter().map(|&i| tokens(i)).collect();
     let refs: Vec<Vec<String>> = highlights.iter().map(|h| tokenize(h)).collect();
     let chosen = greedy_oracle(&sentences, &refs, 3);
     let x = feature_rows(&feats, has_title)
