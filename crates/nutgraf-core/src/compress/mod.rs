@@ -765,6 +765,13 @@ pub fn candidates(doc: &Analyzed<'_>, i: usize) -> Vec<Cut> {
                 .is_some_and(|p| lower_eq(word(p), TIME_BEFORE));
         if toks[k].flags & Token::TIME != 0 || unit {
             let mut from = k;
+            // `Good Friday`, `Super Tuesday`: a name, not a time phrase.
+            if toks[k - 1].flags & Token::CAPITALIZED != 0
+                && !lower_eq(word(&toks[k - 1]), TIME_BEFORE)
+            {
+                k += 1;
+                continue;
+            }
             if lower_eq(word(&toks[from - 1]), TIME_BEFORE) {
                 // `on Tuesday` goes whole, or (opening the sentence) not at all.
                 if from == 1 {
@@ -1178,6 +1185,11 @@ mod tests {
         let cuts =
             cuts_of("Kelly Marsh, a nurse from Leeds, won the lottery jackpot last weekend.");
         assert!(cuts.iter().all(|(k, _)| *k != CutKind::Lead), "{cuts:?}");
+        // A day in a name is no time phrase.
+        let cuts = cuts_of(
+            "Christians across the country observed Good Friday with services and a march.",
+        );
+        assert!(cuts.iter().all(|(k, _)| *k != CutKind::Time), "{cuts:?}");
         // A possessive time word is no time phrase.
         let cuts =
             cuts_of("The striker scored twice in Saturday's win over the league leaders at home.");
