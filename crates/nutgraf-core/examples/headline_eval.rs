@@ -1,7 +1,7 @@
 //! Measures the headline module on the shared evaluation data.
 //!
 //! ```text
-//! cargo run --release -p nutgraf-core --example headline_eval -- /work/shared/data [OPTIONS]
+//! cargo run --release -p nutgraf-core --example headline_eval -- ../shared/data [OPTIONS]
 //! ```
 //!
 //! Prints (a) how often `read_layout` takes the first line of a PolNeAR
@@ -266,7 +266,7 @@ fn layout_report(model: &Gbdt, d: &LayoutData, label: &str) {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let root = Path::new(args.first().map_or("/work/shared/data", String::as_str)).to_path_buf();
+    let root = Path::new(args.first().map_or("../shared/data", String::as_str)).to_path_buf();
     let write_model = args
         .iter()
         .position(|a| a == "--write-line-model")
