@@ -101,14 +101,7 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitStatus> {
         // 2. The compressor, on the sentences that scorer selects.
         let labelled: Vec<(TrainingSet, Vec<f32>)> = used
             .par_iter()
-            .map(|&i| {
-                let c = &cases[i];
-                let (x, y) = train::word_examples(&labeller, &c.doc, &c.highlights);
-                (
-                    TrainingSet { x, y },
-                    train::cut_labels(&labeller, &c.doc, &c.highlights),
-                )
-            })
+            .map(|&i| train::compressor_examples(&labeller, &cases[i].doc, &cases[i].highlights))
             .collect();
         let mut words = TrainingSet::default();
         for (w, _) in &labelled {

@@ -215,8 +215,14 @@ impl Compressor {
             .into_iter()
             .map(|z| 1.0 / (1.0 + (-z).exp()))
             .collect();
+        let text = doc.segmented.doc.text.as_str();
+        let span = doc.segmented.sentences[i].span;
+        let shape = SentenceShape {
+            delims: delimiters(text, span).0,
+            fin: final_punct_start(text, span),
+        };
         cuts.iter()
-            .map(|c| cut_features(doc, ctx, i, c, &probs))
+            .map(|c| cut_features(doc, ctx, i, c, &probs, &shape))
             .collect()
     }
 
@@ -989,14 +995,22 @@ const PREPOSITIONS: &[&str] = &[
     "near", "between", "against", "about", "through", "across",
 ];
 
+/// What every cut of one sentence reads of it: its delimiters and where
+/// its final punctuation starts, found once per sentence.
+struct SentenceShape {
+    delims: Vec<Delim>,
+    fin: usize,
+}
+
 /// The feature row of cut `c` of sentence `i`.
 /// `probs` holds the word model's probability for each word of the sentence.
-pub fn cut_features(
+fn cut_features(
     doc: &Analyzed<'_>,
     ctx: &DocContext,
     i: usize,
     c: &Cut,
     probs: &[f32],
+    shape: &SentenceShape,
 ) -> [f32; CUT_FEATURES] {
     let text = doc.segmented.doc.text.as_str();
     let s = doc.segmented.sentences[i].span;
@@ -1011,8 +1025,7 @@ pub fn cut_features(
     let slice = c.span.slice(text);
     // The first word of the phrase, past a leading delimiter.
     let first = inside.first().map(|t| t.span.slice(text)).unwrap_or("");
-    let fin = final_punct_start(text, s);
-    let (delims, _) = delimiters(text, s);
+    let (fin, delims) = (shape.fin, &shape.delims);
     let delim_class = |at: usize| -> f32 {
         delims
             .iter()

@@ -141,21 +141,36 @@ fn selected<'d>(
     (analyzed, selection.sentences, ctx)
 }
 
-/// The word examples of one article: every word of the sentences
-/// `pipeline` selects, labelled 1 when its ROUGE token (lowercased, stemmed)
-/// is a token of the highlights.
-pub fn word_examples(
+/// The compressor's examples of one article, from one analysis: the word
+/// examples ([`word_examples`]) and the cut labels ([`cut_labels`]).
+pub fn compressor_examples(
     pipeline: &Pipeline,
     doc: &Document,
     highlights: &[String],
-) -> (Vec<Vec<f32>>, Vec<f32>) {
+) -> (TrainingSet, Vec<f32>) {
     let (analyzed, picked, ctx) = selected(pipeline, doc);
-    let text = doc.text.as_str();
+    let (x, y) = word_examples(&analyzed, &picked, &ctx, highlights);
+    (
+        TrainingSet { x, y },
+        cut_labels(&analyzed, &picked, highlights),
+    )
+}
+
+/// The word examples of one article: every word of the `picked`
+/// sentences, labelled 1 when its ROUGE token (lowercased, stemmed) is a
+/// token of the highlights.
+fn word_examples(
+    analyzed: &crate::analyze::Analyzed<'_>,
+    picked: &[usize],
+    ctx: &DocContext,
+    highlights: &[String],
+) -> (Vec<Vec<f32>>, Vec<f32>) {
+    let text = analyzed.segmented.doc.text.as_str();
     let reference: rustc_hash::FxHashSet<String> =
         highlights.iter().flat_map(|h| tokenize(h)).collect();
     let (mut x, mut y) = (Vec::new(), Vec::new());
-    for &i in &picked {
-        let rows = compress::word_rows(&analyzed, &ctx, i);
+    for &i in picked {
+        let rows = compress::word_rows(analyzed, ctx, i);
         for (t, row) in analyzed.sentence(i).iter().zip(rows) {
             let hit = tokenize(t.span.slice(text))
                 .iter()
@@ -167,14 +182,17 @@ pub fn word_examples(
     (x, y)
 }
 
-/// The cut labels of one article: for each sentence `pipeline` selects,
+/// The cut labels of one article: for each of the `picked` sentences,
 /// every candidate cut ([`compress::candidates`]) in order, labelled 1 when
 /// the greedy oracle makes it: cuts are made one at a time, each the one
 /// that raises ROUGE-1 + ROUGE-Lsum F1 of the selected sentences against the
 /// highlights most, while one does.
-pub fn cut_labels(pipeline: &Pipeline, doc: &Document, highlights: &[String]) -> Vec<f32> {
-    let (analyzed, picked, _) = selected(pipeline, doc);
-    let text = doc.text.as_str();
+fn cut_labels(
+    analyzed: &crate::analyze::Analyzed<'_>,
+    picked: &[usize],
+    highlights: &[String],
+) -> Vec<f32> {
+    let text = analyzed.segmented.doc.text.as_str();
     let refs: Vec<Vec<String>> = highlights.iter().map(|h| tokenize(h)).collect();
     let mut summary: Vec<Vec<String>> = picked
         .iter()
@@ -186,7 +204,7 @@ pub fn cut_labels(pipeline: &Pipeline, doc: &Document, highlights: &[String]) ->
     };
     let mut y = Vec::new();
     for (k, &i) in picked.iter().enumerate() {
-        let cuts = compress::candidates(&analyzed, i);
+        let cuts = compress::candidates(analyzed, i);
         let mut made: Vec<usize> = Vec::new();
         loop {
             let mut best: Option<(usize, f64, Vec<String>)> = None;
@@ -196,7 +214,7 @@ pub fn cut_labels(pipeline: &Pipeline, doc: &Document, highlights: &[String]) ->
                 }
                 let mut spans: Vec<crate::Span> = made.iter().map(|&m| cuts[m].span).collect();
                 spans.push(cut.span);
-                let kept = compress::apply_cuts(&analyzed, i, &spans);
+                let kept = compress::apply_cuts(analyzed, i, &spans);
                 let toks = tokenize(&join_spans(text, &kept, true));
                 let old = std::mem::replace(&mut summary[k], toks);
                 let s = score_tokenized(&refs, &summary);
