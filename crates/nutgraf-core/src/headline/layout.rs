@@ -86,11 +86,8 @@ const NF: usize = LINE_FEATURES.len();
 
 /// The built-in model, parsed once. `None` only if the JSON were broken
 /// (a test checks it is not); the rule fallback then decides.
-static MODEL: LazyLock<Option<Gbdt>> = LazyLock::new(|| {
-    serde_json::from_str::<Gbdt>(LINE_MODEL)
-        .ok()
-        .filter(|m| m.validate().is_ok() && m.features.len() == NF)
-});
+static MODEL: LazyLock<Option<Gbdt>> =
+    LazyLock::new(|| crate::score::gbdt::parse_model(LINE_MODEL, NF).ok());
 
 /// The built-in first-line model.
 pub fn line_model() -> Option<&'static Gbdt> {

@@ -93,11 +93,8 @@ pub const KEEP_FEATURES: [&str; 18] = [
 
 const NK: usize = KEEP_FEATURES.len();
 
-static MODEL: LazyLock<Option<Gbdt>> = LazyLock::new(|| {
-    serde_json::from_str::<Gbdt>(KEEP_MODEL)
-        .ok()
-        .filter(|m| m.validate().is_ok() && m.features.len() == NK)
-});
+static MODEL: LazyLock<Option<Gbdt>> =
+    LazyLock::new(|| crate::score::gbdt::parse_model(KEEP_MODEL, NK).ok());
 
 /// The built-in keep model.
 pub fn keep_model() -> Option<&'static Gbdt> {

@@ -174,6 +174,20 @@ impl Gbdt {
     }
 }
 
+/// Parses a model's JSON and checks that it is well formed for rows of
+/// `features` values: what every built-in model is loaded through.
+pub fn parse_model(json: &str, features: usize) -> Result<Gbdt, String> {
+    let model: Gbdt = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    model.validate()?;
+    if model.features.len() != features {
+        return Err(format!(
+            "the model has {} features, {features} expected",
+            model.features.len()
+        ));
+    }
+    Ok(model)
+}
+
 /// Training settings.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
