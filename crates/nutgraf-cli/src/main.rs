@@ -79,5 +79,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
         Command::EvalQuotes(args) => commands::eval_quotes::run(args),
         Command::Train(args) => commands::train::run(args),
         Command::TrainHeadlines(args) => commands::train_headlines::run(args),
+        Command::TrainQuotes(args) => commands::train_quotes::run(args),
     }
 }

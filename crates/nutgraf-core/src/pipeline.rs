@@ -18,7 +18,7 @@ use crate::summary::{DocStats, GivenPoint, HeadlineSource, KeyPoint, Summary};
 use crate::{Document, Error, Span};
 
 /// Every setting of a pipeline; serializable so runs can be reproduced.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PipelineConfig {
     /// How to split sentences.
@@ -33,8 +33,25 @@ pub struct PipelineConfig {
     pub budget: Budget,
     /// Leave quotes and attributions out (they are extracted by default).
     pub skip_quotes: bool,
+    /// List only the quotes whose confidence reaches this (0 lists all).
+    pub min_quote_confidence: f32,
     /// How to compress key points.
     pub compress: CompressConfig,
+}
+
+impl Default for PipelineConfig {
+    fn default() -> Self {
+        PipelineConfig {
+            segmenter: Default::default(),
+            analyzer: Default::default(),
+            scorer: Default::default(),
+            selector: Default::default(),
+            budget: Default::default(),
+            skip_quotes: false,
+            min_quote_confidence: crate::quotes::confidence::DEFAULT_MIN_CONFIDENCE,
+            compress: Default::default(),
+        }
+    }
 }
 
 impl PipelineConfig {
@@ -194,7 +211,9 @@ impl Pipeline {
         let quotes = if self.config.skip_quotes {
             Vec::new()
         } else {
-            crate::quotes::extract(&analyzed.segmented)
+            let mut quotes = crate::quotes::extract(&analyzed.segmented);
+            quotes.retain(|q| q.confidence >= self.config.min_quote_confidence);
+            quotes
         };
         let text = doc.text.as_str();
         let sentences = &analyzed.segmented.sentences;

@@ -15,33 +15,13 @@ use crate::ExitStatus;
 /// Runs `eval-quotes`.
 pub fn run(args: EvalQuotesArgs) -> anyhow::Result<ExitStatus> {
     let dir = args.dir.as_path();
-    let text_dir = dir.join("text");
-    let entries = fs_err::read_dir(&text_dir).map_err(|e| {
-        BadInput(format!(
-            "{e} (expected a PolNeAR split folder with text/ and attributions/)"
-        ))
-    })?;
-    let mut names: Vec<String> = entries
-        .flatten()
-        .filter_map(|e| {
-            let f = e.file_name().to_string_lossy().into_owned();
-            f.strip_suffix(".txt").map(str::to_string)
-        })
-        .collect();
-    names.sort();
-    if names.is_empty() {
-        return Err(BadInput(format!("{}: no .txt files", text_dir.display())).into());
+    let mut docs = read_split(dir)?;
+    if !args.all_quotes {
+        let min = nutgraf_core::quotes::confidence::DEFAULT_MIN_CONFIDENCE;
+        for d in &mut docs {
+            d.3.retain(|q| q.confidence >= min);
+        }
     }
-    let docs: Vec<_> = names
-        .par_iter()
-        .map(|name| -> anyhow::Result<_> {
-            let (text, gold) = load_gold(dir, name)
-                .with_context(|| format!("reading {name} in {}", dir.display()))?;
-            let doc = Document::new(text);
-            let quotes = nutgraf_core::quotes::extract(&NewsSegmenter::default().segment(&doc));
-            Ok((name, doc, gold, quotes))
-        })
-        .collect::<anyhow::Result<_>>()?;
     let mut scorer = QuoteScorer::default();
     let mut out = match &args.output {
         Some(p) => Some(std::io::BufWriter::new(fs_err::File::create(p)?)),
@@ -61,4 +41,45 @@ pub fn run(args: EvalQuotesArgs) -> anyhow::Result<ExitStatus> {
     let mut lock = stdout.lock();
     writeln!(lock, "{}", serde_json::to_string(&scorer.scores())?)?;
     Ok(ExitStatus::Success)
+}
+
+/// One PolNeAR text: its name, document, gold attributions and the quotes
+/// the rules extract from it.
+pub type SplitDoc = (
+    String,
+    Document,
+    Vec<nutgraf_core::eval::quotes::GoldAttribution>,
+    Vec<nutgraf_core::quotes::Quote>,
+);
+
+/// Reads a PolNeAR split folder and extracts every text's quotes, in name
+/// order.
+pub fn read_split(dir: &std::path::Path) -> anyhow::Result<Vec<SplitDoc>> {
+    let text_dir = dir.join("text");
+    let entries = fs_err::read_dir(&text_dir).map_err(|e| {
+        BadInput(format!(
+            "{e} (expected a PolNeAR split folder with text/ and attributions/)"
+        ))
+    })?;
+    let mut names: Vec<String> = entries
+        .flatten()
+        .filter_map(|e| {
+            let f = e.file_name().to_string_lossy().into_owned();
+            f.strip_suffix(".txt").map(str::to_string)
+        })
+        .collect();
+    names.sort();
+    if names.is_empty() {
+        return Err(BadInput(format!("{}: no .txt files", text_dir.display())).into());
+    }
+    names
+        .into_par_iter()
+        .map(|name| -> anyhow::Result<_> {
+            let (text, gold) = load_gold(dir, &name)
+                .with_context(|| format!("reading {name} in {}", dir.display()))?;
+            let doc = Document::new(text);
+            let quotes = nutgraf_core::quotes::extract(&NewsSegmenter::default().segment(&doc));
+            Ok((name, doc, gold, quotes))
+        })
+        .collect()
 }

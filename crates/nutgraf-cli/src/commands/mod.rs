@@ -6,6 +6,7 @@ pub mod eval_quotes;
 pub mod summarize;
 pub mod train;
 pub mod train_headlines;
+pub mod train_quotes;
 
 use nutgraf_core::score::{LearnedConfig, ScorerConfig};
 use nutgraf_core::{Pipeline, PipelineBuilder, PipelineConfig};
@@ -41,6 +42,18 @@ pub fn pipeline_config(args: &PipelineArgs) -> anyhow::Result<PipelineConfig> {
     }
     if args.no_quotes {
         config.skip_quotes = true;
+    }
+    if args.all_quotes {
+        config.min_quote_confidence = 0.0;
+    }
+    if let Some(p) = args.min_quote_confidence {
+        if !(0.0..=1.0).contains(&p) {
+            return Err(BadInput(format!(
+                "--min-quote-confidence {p}: expected a number from 0 to 1"
+            ))
+            .into());
+        }
+        config.min_quote_confidence = p;
     }
     Ok(config)
 }

@@ -16,7 +16,7 @@
 //! document, which is all the later stages compare.
 
 pub mod stem;
-mod stopwords;
+pub(crate) mod stopwords;
 pub mod vocab;
 
 use std::ops::Range;

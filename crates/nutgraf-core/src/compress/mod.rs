@@ -127,7 +127,7 @@ impl Default for CompressConfig {
     fn default() -> Self {
         CompressConfig {
             enabled: true,
-            threshold: 0.0,
+            threshold: -0.15,
             model: None,
             fill_words: 0.0,
         }
@@ -772,8 +772,13 @@ pub fn candidates(doc: &Analyzed<'_>, i: usize) -> Vec<Cut> {
         if toks[k].flags & Token::TIME != 0 || unit {
             let mut from = k;
             // `Good Friday`, `Super Tuesday`: a name, not a time phrase.
-            if toks[k - 1].flags & Token::CAPITALIZED != 0
-                && !lower_eq(word(&toks[k - 1]), TIME_BEFORE)
+            // `the Saturday that…`, `every Monday`: the day is the noun of
+            // a phrase, and cutting it leaves the determiner dangling.
+            let before = word(&toks[k - 1]);
+            if (toks[k - 1].flags & Token::CAPITALIZED != 0
+                || lower_eq(before, DETERMINERS)
+                || lower_eq(before, &["every", "each", "that", "one", "same"]))
+                && !lower_eq(before, TIME_BEFORE)
             {
                 k += 1;
                 continue;
@@ -1202,6 +1207,9 @@ mod tests {
         let cuts = cuts_of(
             "Christians across the country observed Good Friday with services and a march.",
         );
+        assert!(cuts.iter().all(|(k, _)| *k != CutKind::Time), "{cuts:?}");
+        // A day after a determiner is a noun phrase's noun.
+        let cuts = cuts_of("It was the Saturday that saw the home side keep their hopes alive.");
         assert!(cuts.iter().all(|(k, _)| *k != CutKind::Time), "{cuts:?}");
         // A possessive time word is no time phrase.
         let cuts =

@@ -110,16 +110,20 @@ fn is_trim_char(c: char) -> bool {
     )
 }
 
+/// The text of character spans, in order, joined.
+fn joined(chars: &[char], spans: &[(usize, usize)]) -> String {
+    let mut sorted = spans.to_vec();
+    sorted.sort();
+    sorted
+        .iter()
+        .flat_map(|&(a, b)| chars[a.min(chars.len())..b.min(chars.len())].iter())
+        .collect()
+}
+
 /// The text of character spans, in order, joined and trimmed of spaces,
 /// punctuation and quotation marks.
 fn norm(chars: &[char], spans: &[(usize, usize)]) -> String {
-    let mut sorted = spans.to_vec();
-    sorted.sort();
-    let s: String = sorted
-        .iter()
-        .flat_map(|&(a, b)| chars[a.min(chars.len())..b.min(chars.len())].iter())
-        .collect();
-    s.trim_matches(is_trim_char).to_string()
+    joined(chars, spans).trim_matches(is_trim_char).to_string()
 }
 
 /// Character spans of one content or speaker.
@@ -219,6 +223,91 @@ struct Acc {
     exact: usize,
 }
 
+/// Each system quote's content and speaker as character spans.
+fn char_hyps(text: &str, system: &[Quote]) -> Vec<(CharSpans, CharSpans)> {
+    // Byte offset → character index.
+    let mut char_at = vec![0usize; text.len() + 1];
+    let mut n = 0;
+    for (b, c) in text.char_indices() {
+        for slot in char_at.iter_mut().skip(b).take(c.len_utf8()) {
+            *slot = n;
+        }
+        n += 1;
+    }
+    char_at[text.len()] = n;
+    let conv = |s: crate::Span| {
+        // A byte inside a character counts the characters before it,
+        // as the Python scorer's decode with errors ignored does.
+        let ch = |x: usize| char_at[x.min(text.len())];
+        (ch(s.start), ch(s.end))
+    };
+    system
+        .iter()
+        .map(|q| {
+            (
+                q.content.iter().map(|&c| conv(c)).collect(),
+                q.speaker.iter().map(|&s| conv(s)).collect(),
+            )
+        })
+        .collect()
+}
+
+/// Pairs system quotes with gold attributions one-to-one, greedily by the
+/// most shared content characters, as `score_quotes.py` does: `(system,
+/// gold)` index pairs.
+fn pair(hyps: &[(CharSpans, CharSpans)], g: &[&GoldAttribution]) -> Vec<(usize, usize)> {
+    let mut cand: Vec<(usize, usize, usize)> = Vec::new();
+    let gsets: Vec<HashSet<usize>> = g.iter().map(|x| char_set(&x.content)).collect();
+    for (i, (hc, _)) in hyps.iter().enumerate() {
+        let hcs = char_set(hc);
+        for (j, gcs) in gsets.iter().enumerate() {
+            let shared = hcs.intersection(gcs).count();
+            if shared > 0 && shared * 2 >= hcs.len().min(gcs.len()) {
+                cand.push((shared, i, j));
+            }
+        }
+    }
+    // Python sorts the tuples in reverse: shared, then i, then j, all
+    // descending.
+    cand.sort_by(|x, y| y.cmp(x));
+    let (mut used_h, mut used_g) = (HashSet::new(), HashSet::new());
+    let mut out = Vec::new();
+    for (_, i, j) in cand {
+        if used_h.contains(&i) || used_g.contains(&j) {
+            continue;
+        }
+        used_h.insert(i);
+        used_g.insert(j);
+        out.push((i, j));
+    }
+    out
+}
+
+/// How one system quote fares against the gold, as the scorer counts it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct QuoteLabel {
+    /// Its content is paired with a gold attribution.
+    pub paired: bool,
+    /// Paired, and its speaker overlaps the gold source.
+    pub speaker_right: bool,
+}
+
+/// Labels each system quote of one document (byte offsets into `text`)
+/// by the scorer's pairing: the training labels of the quote model.
+pub fn label_quotes(text: &str, gold: &[GoldAttribution], system: &[Quote]) -> Vec<QuoteLabel> {
+    let hyps = char_hyps(text, system);
+    let g: Vec<&GoldAttribution> = gold.iter().collect();
+    let mut out = vec![QuoteLabel::default(); system.len()];
+    for (i, j) in pair(&hyps, &g) {
+        out[i].paired = true;
+        let hs = &hyps[i].1;
+        out[i].speaker_right = !g[j].source.is_empty()
+            && !hs.is_empty()
+            && !char_set(hs).is_disjoint(&char_set(&g[j].source));
+    }
+    out
+}
+
 /// Accumulates documents and computes [`QuoteScores`].
 #[derive(Default)]
 pub struct QuoteScorer {
@@ -235,36 +324,11 @@ impl QuoteScorer {
         self.docs += 1;
         self.system_docs += usize::from(system.is_some());
         let chars: Vec<char> = text.chars().collect();
-        // Byte offset → character index.
-        let mut char_at = vec![0usize; text.len() + 1];
-        let mut n = 0;
-        for (b, c) in text.char_indices() {
-            for slot in char_at.iter_mut().skip(b).take(c.len_utf8()) {
-                *slot = n;
-            }
-            n += 1;
-        }
-        char_at[text.len()] = n;
-        let conv = |s: crate::Span| {
-            // A byte inside a character counts the characters before it,
-            // as the Python scorer's decode with errors ignored does.
-            let ch = |x: usize| char_at[x.min(text.len())];
-            (ch(s.start), ch(s.end))
-        };
-        let hyps: Vec<(CharSpans, CharSpans)> = system
-            .unwrap_or_default()
-            .iter()
-            .map(|q| {
-                (
-                    q.content.iter().map(|&c| conv(c)).collect(),
-                    q.speaker.iter().map(|&s| conv(s)).collect(),
-                )
-            })
-            .collect();
+        let hyps = char_hyps(text, system.unwrap_or_default());
         for direct in [false, true] {
             let g: Vec<&GoldAttribution> = gold
                 .iter()
-                .filter(|x| !direct || norm(&chars, &x.content).chars().any(is_quote_char))
+                .filter(|x| !direct || joined(&chars, &x.content).chars().any(is_quote_char))
                 .collect();
             let a = if direct {
                 &mut self.direct
@@ -277,27 +341,7 @@ impl QuoteScorer {
                 a.sys += hyps.len();
                 a.sys_spk += hyps.iter().filter(|h| !h.1.is_empty()).count();
             }
-            let mut cand: Vec<(usize, usize, usize)> = Vec::new();
-            let gsets: Vec<HashSet<usize>> = g.iter().map(|x| char_set(&x.content)).collect();
-            for (i, (hc, _)) in hyps.iter().enumerate() {
-                let hcs = char_set(hc);
-                for (j, gcs) in gsets.iter().enumerate() {
-                    let shared = hcs.intersection(gcs).count();
-                    if shared > 0 && shared * 2 >= hcs.len().min(gcs.len()) {
-                        cand.push((shared, i, j));
-                    }
-                }
-            }
-            // Python sorts the tuples in reverse: shared, then i, then j,
-            // all descending.
-            cand.sort_by(|x, y| y.cmp(x));
-            let (mut used_h, mut used_g) = (HashSet::new(), HashSet::new());
-            for (_, i, j) in cand {
-                if used_h.contains(&i) || used_g.contains(&j) {
-                    continue;
-                }
-                used_h.insert(i);
-                used_g.insert(j);
+            for (i, j) in pair(&hyps, &g) {
                 a.pair += 1;
                 let (hc, hs) = &hyps[i];
                 let x = g[j];
@@ -358,6 +402,7 @@ mod tests {
             speaker_name: None,
             content: vec![Span::new(content.0, content.1)],
             text: String::new(),
+            confidence: 1.0,
         }
     }
 
@@ -390,9 +435,10 @@ mod tests {
         assert_eq!(f.all.speaker.r, 0.5);
         assert_eq!(f.all.speaker.p, 1.0);
         assert_eq!(f.all.content_exact.r, 0.5);
-        // As in score_quotes.py, "direct" needs a quotation mark left after
-        // trimming the content's edges: a bare quote is not in that subset.
-        assert_eq!(f.direct.gold, 0);
+        // As in score_quotes.py, "direct" is a content holding a quotation
+        // mark anywhere, its edges included: the first one, wholly quoted.
+        assert_eq!(f.direct.gold, 1);
+        assert_eq!(f.direct.speaker_recall, 1.0);
 
         let text = "Ana said the plan was \"dead\" for now.";
         let gold = vec![GoldAttribution {

@@ -29,6 +29,7 @@
 //!    person named, a surname or a role ("the spokesman") to the fullest
 //!    mention of it in the article.
 
+pub mod confidence;
 pub mod coref;
 mod lexicon;
 mod scan;
@@ -65,6 +66,14 @@ pub struct Quote {
     pub content: Vec<Span>,
     /// The content spans' text, joined by a space.
     pub text: String,
+    /// How likely the quote is right, content and speaker (0 to 1, from
+    /// the learned [`confidence`] model).
+    #[serde(default = "full_confidence")]
+    pub confidence: f32,
+}
+
+fn full_confidence() -> f32 {
+    1.0
 }
 
 /// Finds the quotes and attributions of a segmented document, in text
@@ -263,7 +272,19 @@ pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
         }
     }
     let mut quotes: Vec<Quote> = out.into_iter().map(|(_, q, _)| q).collect();
+    // A speaker is a noun phrase (or a pronoun): what the rules took past
+    // it is trimmed (`Donald Trump is defending his` → `Donald Trump`), and
+    // a span that names no one (`Despite`, `There's no way to`) leaves the
+    // quote unattributed rather than wrongly attributed.
+    for q in &mut quotes {
+        if let Some(sp) = q.speaker {
+            let from = all_toks.partition_point(|t| t.start < sp.start);
+            let to = all_toks.partition_point(|t| t.start < sp.end);
+            q.speaker = lexicon::speaker_phrase(text, &all_toks[from..to]);
+        }
+    }
     coref::resolve(text, &all_toks, &mut quotes);
+    confidence::assign(text, &mut quotes, None);
     quotes
 }
 
@@ -321,6 +342,7 @@ fn make(
         speaker_name: None,
         content,
         text: joined,
+        confidence: 1.0,
     }
 }
 
@@ -1190,6 +1212,59 @@ mod tests {
         let last = q.last().expect("a quote");
         assert_eq!(speaker(text, last).as_deref(), Some("Tom Hale"), "{q:?}");
         assert_eq!(last.cue.map(|c| c.slice(text)), Some("said"));
+    }
+
+    #[test]
+    fn speakers_are_noun_phrases() {
+        let phrase = |s: &str| {
+            let toks = scan::tokenize(s, Span::new(0, s.len()));
+            lexicon::speaker_phrase(s, &toks).map(|sp| sp.slice(s).to_string())
+        };
+        // Trimmed to the noun phrase.
+        for (span, want) in [
+            (
+                "Donald Trump is defending his early-morning",
+                "Donald Trump",
+            ),
+            ("He's", "He"),
+            ("Clinton's", "Clinton"),
+            (
+                "Mr. Obama, who understood that a push would fail",
+                "Mr. Obama",
+            ),
+            ("Then someone", "someone"),
+            ("A teary-eyed Bush", "A teary-eyed Bush"),
+            ("those surveyed", "those surveyed"),
+            ("Some", "Some"),
+            ("US", "US"),
+            (
+                "Rep. Ana Reyes (D-Maine), a member of the panel",
+                "Rep. Ana Reyes (D-Maine), a member of the panel",
+            ),
+        ] {
+            assert_eq!(phrase(span).as_deref(), Some(want), "{span}");
+        }
+        // No one at all: a preposition, a negation, a clause, an article.
+        for span in [
+            "Despite",
+            "Not",
+            "There's no way to",
+            "that shocked former members of the intelligence community",
+            "the",
+            "in a Twitter message",
+        ] {
+            assert_eq!(phrase(span), None, "{span}");
+        }
+    }
+
+    #[test]
+    fn a_preposition_is_no_speaker() {
+        let text = "Despite violence, the US has drastically reduced its presence in the region.";
+        assert!(
+            quotes(text).iter().all(|q| q.speaker.is_none()),
+            "{:?}",
+            quotes(text)
+        );
     }
 
     #[test]
