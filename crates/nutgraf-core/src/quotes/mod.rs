@@ -86,9 +86,21 @@ pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
     // Body sentences by paragraph (sentences come in paragraph order).
     let mut by_para: Vec<Vec<Span>> = vec![Vec::new(); seg.paragraphs.len()];
     for s in &seg.sentences {
-        if matches!(s.kind, SentenceKind::Body | SentenceKind::Heading) {
+        if matches!(
+            s.kind,
+            SentenceKind::Body | SentenceKind::Heading | SentenceKind::Transcript
+        ) {
             if let Some(v) = by_para.get_mut(s.paragraph) {
                 v.push(s.span);
+            }
+        }
+    }
+    // Paragraphs that are transcript lines.
+    let mut transcript = vec![false; seg.paragraphs.len()];
+    for s in &seg.sentences {
+        if s.kind == SentenceKind::Transcript {
+            if let Some(t) = transcript.get_mut(s.paragraph) {
+                *t = true;
             }
         }
     }
@@ -100,6 +112,28 @@ pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
         let toks = &all_toks[from..to];
         let _title_case = lexicon::title_case_guard(lexicon::is_title_case(text, toks));
         let sentences = &by_para[p];
+        // `MARSH: How ready is the county?`: a transcript line is its
+        // labelled speaker's, whole.
+        if transcript[p] {
+            if let Some(label) = crate::segment::transcript::label(text, *para) {
+                let colon = Span::new(label.end, label.end + 1);
+                let rest = &text[label.end + 1..para.end];
+                let lead = rest.len() - rest.trim_start().len();
+                let content = Span::new(label.end + 1 + lead, para.end);
+                if !content.is_empty() {
+                    let mut quote = make(
+                        text,
+                        QuoteKind::Direct,
+                        Some(colon),
+                        Some(label),
+                        vec![content],
+                    );
+                    quote.speaker_name = Some(label.slice(text).to_string());
+                    out.push((p, quote, Fallback::default()));
+                    continue;
+                }
+            }
+        }
         if p == 0 {
             // `Pence: Trump Was 'Mocking' Clinton Camp`.
             if let Some(quote) = headline_speaker(text, toks) {
@@ -276,8 +310,13 @@ pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
     // it is trimmed (`Donald Trump is defending his` → `Donald Trump`), and
     // a span that names no one (`Despite`, `There's no way to`) leaves the
     // quote unattributed rather than wrongly attributed.
+    let labelled = |q: &Quote| {
+        q.speaker
+            .zip(q.cue)
+            .is_some_and(|(s, c)| c.start == s.end && c.slice(text) == ":")
+    };
     for q in &mut quotes {
-        if let Some(sp) = q.speaker {
+        if let Some(sp) = q.speaker.filter(|_| !labelled(q)) {
             let from = all_toks.partition_point(|t| t.start < sp.start);
             let to = all_toks.partition_point(|t| t.start < sp.end);
             q.speaker = lexicon::speaker_phrase(text, &all_toks[from..to]);
@@ -285,6 +324,11 @@ pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
     }
     coref::resolve(text, &all_toks, &mut quotes);
     confidence::assign(text, &mut quotes, None);
+    // A transcript line is its labelled speaker's by the page's layout, a
+    // shape the model never saw in training.
+    for q in quotes.iter_mut().filter(|q| labelled(q)) {
+        q.confidence = 1.0;
+    }
     quotes
 }
 
@@ -1255,6 +1299,46 @@ mod tests {
         ] {
             assert_eq!(phrase(span), None, "{span}");
         }
+    }
+
+    #[test]
+    fn transcript_lines_are_their_labelled_speakers() {
+        let text = "The host spoke with the county's emergency manager about the storm.\n\n\
+                    MARSH: How ready is the county for the storm?\n\n\
+                    DELGADO: We have moved three hundred cots into the gym.\n\n\
+                    Q: Will the schools open on Thursday?\n\n\
+                    A: Not before the power is back.";
+        let q = quotes(text);
+        let who: Vec<(String, &str)> = q
+            .iter()
+            .map(|q| (speaker(text, q).unwrap_or_default(), q.text.as_str()))
+            .collect();
+        assert_eq!(
+            who,
+            [
+                (
+                    "MARSH".to_string(),
+                    "How ready is the county for the storm?"
+                ),
+                (
+                    "DELGADO".to_string(),
+                    "We have moved three hundred cots into the gym."
+                ),
+                ("Q".to_string(), "Will the schools open on Thursday?"),
+                ("A".to_string(), "Not before the power is back."),
+            ]
+        );
+        assert!(q.iter().all(|q| q.confidence == 1.0));
+        // The labelled lines are never key points.
+        let doc = crate::Document::new(text);
+        let summary = crate::Pipeline::default().summarize(&doc).unwrap();
+        assert!(
+            summary.key_points.iter().all(|p| !p.text.contains("cots")
+                && !p.text.contains("ready")
+                && !p.text.contains("schools")),
+            "{:?}",
+            summary.key_points
+        );
     }
 
     #[test]

@@ -11,6 +11,7 @@
 //! English news (see `rules.rs` for the cases it handles and why).
 
 mod rules;
+pub mod transcript;
 
 pub use rules::NewsSegmenter;
 
@@ -33,6 +34,10 @@ pub enum SentenceKind {
     /// The text's own headline line, or a `- ` point under it (our output
     /// layout): never a key point, but read for quotes like body text.
     Heading,
+    /// A line of a transcript, after its speaker label (`MARSH: How ready
+    /// is the county?`): the speaker's words, never a key point, read for
+    /// quotes.
+    Transcript,
 }
 
 /// One sentence (or furniture piece) of a document.

@@ -95,12 +95,14 @@ impl Segmenter for NewsSegmenter {
         for (pi, p) in paragraphs.iter().enumerate() {
             run.paragraph(p.start, p.end, pi);
         }
-        Segmented {
+        let mut seg = Segmented {
             doc,
             paragraphs,
             sentences: run.sentences,
             title_span: None,
-        }
+        };
+        super::transcript::mark(&mut seg);
+        seg
     }
 }
 
@@ -1511,6 +1513,7 @@ mod tests {
                     SentenceKind::Byline => format!("B|{t}"),
                     SentenceKind::Furniture => format!("F|{t}"),
                     SentenceKind::Heading => format!("H|{t}"),
+                    SentenceKind::Transcript => format!("T|{t}"),
                 }
             })
             .collect()
