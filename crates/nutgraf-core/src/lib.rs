@@ -47,6 +47,7 @@ pub mod error;
 pub mod eval;
 pub mod headline;
 pub mod ingest;
+pub mod language;
 pub mod pipeline;
 pub mod quotes;
 pub mod render;

@@ -208,7 +208,14 @@ impl Pipeline {
         let (analyzed, layout) = self.analyze(doc);
         let (scored, selection) = self.select(&analyzed);
 
-        let quotes = if self.config.skip_quotes {
+        let language = crate::language::detect(&doc.text);
+        let quotes_note = (!self.config.skip_quotes && !language.is_english()).then(|| {
+            format!(
+                "not extracted: the article reads as {}, and the quote rules are for English",
+                language.name
+            )
+        });
+        let quotes = if self.config.skip_quotes || quotes_note.is_some() {
             Vec::new()
         } else {
             let mut quotes = crate::quotes::extract(&analyzed.segmented);
@@ -248,7 +255,9 @@ impl Pipeline {
             key_points,
             stats,
             metadata: doc.metadata.clone(),
+            language,
             quotes,
+            quotes_note,
             offset_unit: "byte".to_string(),
             text: None,
         })
@@ -408,6 +417,28 @@ fn check_text(text: &str) -> Result<(), Error> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn quotes_of_other_languages_are_left_out_with_a_note() {
+        let es = "El ayuntamiento votó el martes cerrar el viejo puente sobre el río para \
+                  repararlo.\n\n\"No podemos esperar más\", dijo la alcaldesa Ana Ruiz. Los \
+                  vecinos dicen que las obras durarán casi todo el verano porque el acero es \
+                  más antiguo de lo que se pensaba.";
+        let s = Pipeline::default().summarize(&Document::new(es)).unwrap();
+        assert_eq!(s.language.code, "spa");
+        assert!(s.quotes.is_empty());
+        assert!(s.quotes_note.as_deref().unwrap().contains("Spanish"));
+        assert!(!s.key_points.is_empty());
+        let en = "The council voted on Tuesday to close the old bridge over the river for \
+                  repairs.\n\n\"We cannot wait any longer,\" said the mayor, Ana Ruiz. The \
+                  neighbours say the work will take most of the summer because the steel is \
+                  older than anyone had thought.";
+        let s = Pipeline::default().summarize(&Document::new(en)).unwrap();
+        assert_eq!(s.language.code, "eng");
+        assert!(s.quotes_note.is_none());
+        assert!(!s.quotes.is_empty());
+    }
+
     use super::*;
     use crate::score::HeuristicWeights;
     use crate::select::MmrParams;

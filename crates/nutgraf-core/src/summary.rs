@@ -94,9 +94,16 @@ pub struct Summary {
     /// The page's metadata, for HTML input.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<crate::document::PageMetadata>,
+    /// The language the article reads as (ISO 639-3 `code` and `name`).
+    #[serde(default = "crate::language::Language::english")]
+    pub language: crate::language::Language,
     /// Quotes and attributions, in text order (empty when turned off).
     #[serde(default)]
     pub quotes: Vec<crate::quotes::Quote>,
+    /// Why there are no quotes when they were asked for but not extracted:
+    /// the quote rules are for English, and the article is not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quotes_note: Option<String>,
     /// The unit of every offset: always `"byte"` (UTF-8 bytes).
     #[serde(default = "byte_unit")]
     pub offset_unit: String,

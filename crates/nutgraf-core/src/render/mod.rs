@@ -57,6 +57,9 @@ pub struct QuotesOnly<'a> {
     pub id: Option<&'a str>,
     /// Quotes and attributions in text order.
     pub quotes: &'a [crate::quotes::Quote],
+    /// Why no quotes were extracted (an article not in English).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quotes_note: Option<&'a str>,
     /// Always `"byte"`.
     pub offset_unit: &'a str,
     /// The extracted text the offsets point into (HTML input only).
@@ -70,6 +73,7 @@ impl<'a> QuotesOnly<'a> {
         QuotesOnly {
             id: summary.id.as_deref(),
             quotes: &summary.quotes,
+            quotes_note: summary.quotes_note.as_deref(),
             offset_unit: &summary.offset_unit,
             text: summary.text.as_deref(),
         }
@@ -82,11 +86,21 @@ impl<'a> QuotesOnly<'a> {
 pub fn render_quotes(format: Format, summary: &Summary, w: &mut dyn Write) -> io::Result<()> {
     match format {
         Format::Text => {
-            writeln!(w, "Who said what:")?;
+            match &summary.quotes_note {
+                Some(note) if summary.quotes.is_empty() => writeln!(w, "Who said what: {note}")?,
+                _ => writeln!(w, "Who said what:")?,
+            }
             write_who_said_what(summary, w)
         }
         Format::Markdown => {
             writeln!(w, "## Who said what\n")?;
+            if let Some(note) = summary
+                .quotes_note
+                .as_ref()
+                .filter(|_| summary.quotes.is_empty())
+            {
+                writeln!(w, "{note}")?;
+            }
             write_who_said_what(summary, w)
         }
         Format::Json => {
@@ -127,6 +141,8 @@ fn render_text(doc: &Document, summary: &Summary, w: &mut dyn Write) -> io::Resu
     if !summary.quotes.is_empty() {
         writeln!(w, "Who said what:")?;
         write_who_said_what(summary, w)?;
+    } else if let Some(note) = &summary.quotes_note {
+        writeln!(w, "Who said what: {note}")?;
     }
     Ok(())
 }
@@ -191,6 +207,8 @@ fn render_markdown(doc: &Document, summary: &Summary, w: &mut dyn Write) -> io::
     if !summary.quotes.is_empty() {
         writeln!(w, "\n## Who said what\n")?;
         write_who_said_what(summary, w)?;
+    } else if let Some(note) = &summary.quotes_note {
+        writeln!(w, "\n## Who said what\n\n{note}")?;
     }
     Ok(())
 }

@@ -272,8 +272,10 @@ fn opener_len(b: &[u8], i: usize, end: usize) -> usize {
     }
     match b[i] {
         b'"' | b'\'' | b'(' | b'[' => 1,
-        // “ ‘ ‹
-        0xe2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x9c | 0x98 | 0xb9)) => {
+        // “ ‘ ‹ „ (German and Polish open with „ and close with “)
+        0xe2 if b.get(i + 1) == Some(&0x80)
+            && matches!(b.get(i + 2), Some(0x9c | 0x98 | 0xb9 | 0x9e)) =>
+        {
             3
         }
         // «
@@ -723,6 +725,65 @@ const STAMP_WORDS: &[&[u8]] = &[
     b"wednesday",
 ];
 
+/// Months in the languages that write a day as an ordinal with a period
+/// (`1. März`, `3. května`): German, Danish, Norwegian and Czech spellings,
+/// lowercased. English ones that differ are left out (`was 2. March
+/// will tell` is two sentences).
+const ORDINAL_MONTHS: &[&str] = &[
+    "januar",
+    "jänner",
+    "februar",
+    "märz",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "dezember",
+    "marts",
+    "maj",
+    "mars",
+    "desember",
+    "ledna",
+    "února",
+    "března",
+    "dubna",
+    "května",
+    "června",
+    "července",
+    "srpna",
+    "září",
+    "října",
+    "listopadu",
+    "prosince",
+];
+
+/// True when the text before the period at `i` is a day's number: one or
+/// two digits after a space (or the sentence's start).
+fn day_ordinal(b: &[u8], start: usize, i: usize) -> bool {
+    let mut t = i;
+    while t > start && b[t - 1].is_ascii_digit() {
+        t -= 1;
+    }
+    (1..=2).contains(&(i - t)) && (t == start || b[t - 1] == b' ')
+}
+
+/// True when the word at byte `p` of `text` is a month name.
+fn is_month_name(text: &str, p: usize) -> bool {
+    let word: String = text
+        .get(p..)
+        .unwrap_or("")
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .take(12)
+        .flat_map(char::to_lowercase)
+        .collect();
+    ORDINAL_MONTHS.contains(&word.as_str())
+}
+
 #[inline]
 fn in_list(list: &[&[u8]], w: &[u8]) -> bool {
     list.contains(&w)
@@ -988,6 +1049,11 @@ impl Run<'_> {
         }
         let tok = &b[t..i];
         if tok.is_empty() {
+            // `am 1. März`, `bis zum 15. August`: a day's number with the
+            // period of an ordinal, then a month, ends no sentence.
+            if day_ordinal(b, start, i) && next == Next::Upper && is_month_name(self.text, p) {
+                return false;
+            }
             // A number, a closing bracket or an isolated period (`. . .`).
             if t > 0 && space_len(b, t - 1) > 0 && next == Next::Other && b.get(p) == Some(&b'.') {
                 return false;
@@ -1721,6 +1787,30 @@ mod tests {
             failures.len(),
             cases.len(),
             failures.join("\n\n")
+        );
+    }
+
+    #[test]
+    fn ordinal_dates_and_low_quotes() {
+        assert_eq!(
+            render("Der Rat hat am 1. März beschlossen, die Brücke zu schließen. Die Arbeiten dauern bis zum 15. August."),
+            [
+                "Der Rat hat am 1. März beschlossen, die Brücke zu schließen.",
+                "Die Arbeiten dauern bis zum 15. August.",
+            ]
+        );
+        // „ opens a quote: the sentence before ends at its period.
+        assert_eq!(
+            render("Der Rat tagte am Montag. \u{201e}Wir warten nicht\u{201c}, sagte sie."),
+            [
+                "Der Rat tagte am Montag.",
+                "\u{201e}Wir warten nicht\u{201c}, sagte sie.",
+            ]
+        );
+        // A number before a period ends an English sentence as before.
+        assert_eq!(
+            render("The score was 2. March will tell."),
+            ["The score was 2.", "March will tell."]
         );
     }
 
