@@ -215,7 +215,7 @@ impl Pipeline {
                 language.name
             )
         });
-        let quotes = if self.config.skip_quotes || quotes_note.is_some() {
+        let mut quotes = if self.config.skip_quotes || quotes_note.is_some() {
             Vec::new()
         } else {
             let mut quotes = crate::quotes::extract(&analyzed.segmented);
@@ -256,6 +256,7 @@ impl Pipeline {
             stats,
             metadata: doc.metadata.clone(),
             language,
+            speakers: crate::quotes::speakers(&mut quotes),
             quotes,
             quotes_note,
             offset_unit: "byte".to_string(),

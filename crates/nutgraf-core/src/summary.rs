@@ -100,6 +100,10 @@ pub struct Summary {
     /// Quotes and attributions, in text order (empty when turned off).
     #[serde(default)]
     pub quotes: Vec<crate::quotes::Quote>,
+    /// The people and organizations quoted, each with the quotes' mentions
+    /// of it; quotes point here by `speaker_id`.
+    #[serde(default)]
+    pub speakers: Vec<crate::quotes::Speaker>,
     /// Why there are no quotes when they were asked for but not extracted:
     /// the quote rules are for English, and the article is not.
     #[serde(default, skip_serializing_if = "Option::is_none")]

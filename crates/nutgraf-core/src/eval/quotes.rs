@@ -403,6 +403,9 @@ mod tests {
             content: vec![Span::new(content.0, content.1)],
             text: String::new(),
             confidence: 1.0,
+            via: None,
+            via_name: None,
+            speaker_id: None,
         }
     }
 

@@ -127,10 +127,12 @@ pub fn resolve(text: &str, toks: &[Tok], quotes: &mut [Quote]) {
         return;
     }
     let mentions = name_mentions(text, toks);
-    // For every word of a name, the longest (then first) mention with it.
+    // For every word that ends a name, the longest (then first) mention it
+    // ends: `Pompeo` is `Secretary of State Mike Pompeo`, but `Taliban`
+    // is not `Taliban Agreement`.
     let mut fullest: FxHashMap<&str, Span> = FxHashMap::default();
     for m in &mentions {
-        for w in words(m.slice(text)) {
+        if let Some(w) = words(m.slice(text)).last() {
             let best = fullest.entry(w).or_insert(*m);
             if m.len() > best.len() {
                 *best = *m;
@@ -161,6 +163,15 @@ pub fn resolve(text: &str, toks: &[Tok], quotes: &mut [Quote]) {
         } else if let Some(surname) = words(phrase)
             .filter(|w| starts_upper(w) && !NOT_NAMES.contains(w))
             .last()
+            // `A Taliban spokesman` is a role, not the Taliban.
+            .filter(|_| {
+                // A name ends the phrase or the part before its comma
+                // (`A spokesman, Tom Hale`; `The New York Times, along
+                // with other outlets`).
+                let head = phrase.split(',').next().unwrap_or(phrase);
+                words(phrase).last().is_some_and(starts_upper)
+                    || words(head).last().is_some_and(starts_upper)
+            })
         {
             fullest.get(surname).map(|m| m.slice(text).to_string())
         } else if roles.len() < MAX_ROLES || roles.contains_key(&lower) {

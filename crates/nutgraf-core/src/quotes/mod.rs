@@ -70,6 +70,58 @@ pub struct Quote {
     /// the learned [`confidence`] model).
     #[serde(default = "full_confidence")]
     pub confidence: f32,
+    /// Who relayed the speaker's words, when the article names both (`A
+    /// Taliban spokesman tweeted that "...," the Associated Press
+    /// reported`: the spokesman speaks, via the Associated Press).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<Span>,
+    /// The relaying source as written (`the Associated Press`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via_name: Option<String>,
+    /// The speaker's entry in the summary's `speakers` list: one id for
+    /// every quote of one person or organization (`Secretary of State Mike
+    /// Pompeo`, `Pompeo` and `he`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_id: Option<usize>,
+}
+
+/// One person or organization quoted in an article.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// Its index in the list, as quotes' `speaker_id` give it.
+    pub id: usize,
+    /// The fullest name the article gives it.
+    pub name: String,
+    /// Where its quotes name it (`Pompeo`, `he`), in text order.
+    pub mentions: Vec<Span>,
+}
+
+/// Links the quotes of one speaker: each distinct resolved name becomes a
+/// [`Speaker`] (in order of first quote), and every quote with a speaker
+/// gets its `speaker_id`.
+pub fn speakers(quotes: &mut [Quote]) -> Vec<Speaker> {
+    let mut out: Vec<Speaker> = Vec::new();
+    let mut index: rustc_hash::FxHashMap<String, usize> = Default::default();
+    for q in quotes.iter_mut() {
+        let (Some(name), Some(span)) = (q.speaker_name.as_ref(), q.speaker) else {
+            continue;
+        };
+        let id = *index.entry(name.clone()).or_insert_with(|| {
+            out.push(Speaker {
+                id: out.len(),
+                name: name.clone(),
+                mentions: Vec::new(),
+            });
+            out.len() - 1
+        });
+        q.speaker_id = Some(id);
+        out[id].mentions.push(span);
+    }
+    for s in &mut out {
+        s.mentions.sort_by_key(|m| (m.start, m.end));
+        s.mentions.dedup();
+    }
+    out
 }
 
 fn full_confidence() -> f32 {
@@ -310,6 +362,7 @@ pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
     // it is trimmed (`Donald Trump is defending his` → `Donald Trump`), and
     // a span that names no one (`Despite`, `There's no way to`) leaves the
     // quote unattributed rather than wrongly attributed.
+    relayed(seg, &all_toks, &mut quotes);
     let labelled = |q: &Quote| {
         q.speaker
             .zip(q.cue)
@@ -330,6 +383,52 @@ pub fn extract(seg: &Segmented<'_>) -> Vec<Quote> {
         q.confidence = 1.0;
     }
     quotes
+}
+
+/// Cues by which one source relays another's words.
+const RELAY_CUES: [&str; 4] = ["reported", "reports", "reporting", "according"];
+
+/// Nested attribution: a quote attributed after it by a relaying cue
+/// (`..., the Associated Press reported`) whose sentence opens with a
+/// speaker and a cue of its own (`A Taliban spokesman tweeted that ...`)
+/// is that speaker's, via the relaying source.
+fn relayed(seg: &Segmented<'_>, toks: &[Tok], quotes: &mut [Quote]) {
+    let text = seg.doc.text.as_str();
+    for q in quotes.iter_mut() {
+        let (Some(cue), Some(outer), Some(first)) = (q.cue, q.speaker, q.content.first().copied())
+        else {
+            continue;
+        };
+        let cue_word = cue.slice(text).split_whitespace().next().unwrap_or("");
+        if cue.start < first.end || !RELAY_CUES.iter().any(|c| c.eq_ignore_ascii_case(cue_word)) {
+            continue;
+        }
+        let at = seg.sentences.partition_point(|s| s.span.end <= first.start);
+        let Some(sentence) = seg
+            .sentences
+            .get(at)
+            .filter(|s| s.span.start <= first.start)
+        else {
+            continue;
+        };
+        let from = toks.partition_point(|t| t.start < sentence.span.start);
+        let to = toks.partition_point(|t| t.start < first.start);
+        let before = &toks[from..to];
+        // The first cue of the sentence, with a speaker phrase before it.
+        let Some(k) = before
+            .iter()
+            .position(lexicon::is_cue_word)
+            .filter(|&k| k > 0)
+        else {
+            continue;
+        };
+        if let Some(inner) = lexicon::speaker_phrase(text, &before[..k]) {
+            q.via = Some(outer);
+            q.via_name = Some(outer.slice(text).to_string());
+            q.speaker = Some(inner);
+            q.cue = Some(Span::new(before[k].start, before[k].end));
+        }
+    }
 }
 
 /// Speakers for a direct quote with no attribution of its own.
@@ -387,6 +486,9 @@ fn make(
         content,
         text: joined,
         confidence: 1.0,
+        via: None,
+        via_name: None,
+        speaker_id: None,
     }
 }
 
@@ -1339,6 +1441,41 @@ mod tests {
             "{:?}",
             summary.key_points
         );
+    }
+
+    #[test]
+    fn one_speaker_id_for_every_mention_of_one_person() {
+        let text = "Secretary of State Mike Pompeo said on Tuesday that the talks would go on. \
+                    \"We will not stop,\" Pompeo said.\n\n\
+                    \"The deal holds,\" he added. The US -Taliban Agreement was signed in \
+                    February. \"We are ready,\" the Taliban said.";
+        let mut q = quotes(text);
+        let list = speakers(&mut q);
+        let pompeo = list
+            .iter()
+            .find(|s| s.name == "Secretary of State Mike Pompeo")
+            .expect("Pompeo is listed");
+        let mentions: Vec<&str> = pompeo.mentions.iter().map(|m| m.slice(text)).collect();
+        assert_eq!(mentions, ["Secretary of State Mike Pompeo", "Pompeo", "he"]);
+        assert_eq!(
+            q.iter().filter(|q| q.speaker_id == Some(pompeo.id)).count(),
+            3,
+            "{q:?}"
+        );
+        // `the Taliban` is the Taliban, not the agreement named after it.
+        assert!(list.iter().any(|s| s.name == "Taliban"), "{list:?}");
+        assert!(list.iter().all(|s| s.id < list.len()));
+    }
+
+    #[test]
+    fn a_relayed_quote_is_its_first_speakers_via_the_relay() {
+        let text = "A council spokesman said on Monday that the vote would focus on the \
+                    \"repair of the old bridge and the new bus lanes,\" the Dunmore Gazette reported.";
+        let q = quotes(text);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(speaker(text, &q[0]).as_deref(), Some("A council spokesman"));
+        assert_eq!(q[0].via.map(|v| v.slice(text)), Some("the Dunmore Gazette"));
+        assert_eq!(q[0].via_name.as_deref(), Some("the Dunmore Gazette"));
     }
 
     #[test]

@@ -166,7 +166,18 @@ pub fn write_who_said_what(summary: &Summary, w: &mut dyn Write) -> io::Result<(
     }
     for (speaker, quotes) in groups {
         for q in quotes {
-            writeln!(w, "- {} \u{2014} {}", one_line(speaker), one_line(&q.text))?;
+            // `A Taliban spokesman (via the Associated Press)`.
+            let via = q
+                .via_name
+                .as_deref()
+                .map(|v| format!(" (via {})", one_line(v)))
+                .unwrap_or_default();
+            writeln!(
+                w,
+                "- {}{via} \u{2014} {}",
+                one_line(speaker),
+                one_line(&q.text)
+            )?;
         }
     }
     Ok(())
