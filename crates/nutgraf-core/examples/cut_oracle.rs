@@ -77,7 +77,7 @@ fn main() {
                         let s = m(&summary);
                         summary[k] = old;
                         let gain = s.0 + s.1 - base.0 - base.1;
-                        if gain > 1e-6 && best.as_ref().map_or(true, |b| gain > b.0) {
+                        if gain > 1e-6 && best.as_ref().is_none_or(|b| gain > b.0) {
                             best = Some((gain, toks, c.span));
                         }
                     }

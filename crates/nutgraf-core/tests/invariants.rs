@@ -80,7 +80,7 @@ fn generate(seed: u64, len: usize) -> String {
             .wrapping_add(1442695040888963407);
         let piece = PIECES[(state >> 33) as usize % PIECES.len()];
         out.push_str(piece);
-        if (state >> 20) % 3 != 0 {
+        if !(state >> 20).is_multiple_of(3) {
             out.push(' ');
         }
     }

@@ -804,9 +804,10 @@ pub fn candidates(doc: &Analyzed<'_>, i: usize) -> Vec<Cut> {
             let inner = &text[start..end];
             // `Saturday's game` keeps its possessive: only a phrase that
             // ends at a space or punctuation goes.
-            let ends_clean = text[end..].chars().next().map_or(true, |c| {
-                c == ' ' || matches!(c, ',' | '.' | ';' | ':' | ')' | '!' | '?')
-            });
+            let ends_clean = text[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| c == ' ' || matches!(c, ',' | '.' | ';' | ':' | ')' | '!' | '?'));
             if from >= 1
                 && ends_clean
                 && !inner.contains([',', '"', '\u{201c}', '\u{201d}'])
@@ -935,7 +936,7 @@ fn allowed(text: &str, toks: &[Token], c: &Cut) -> bool {
     let straight = slice.matches('"').count();
     let opens = slice.matches('\u{201c}').count();
     let closes = slice.matches('\u{201d}').count();
-    if straight % 2 != 0 || opens != closes {
+    if !straight.is_multiple_of(2) || opens != closes {
         return false;
     }
     let inside: Vec<&Token> = toks

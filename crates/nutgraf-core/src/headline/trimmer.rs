@@ -910,7 +910,7 @@ fn model_cut(words: &[Word], kept: &[usize], p: &[f32]) -> (f32, usize) {
             }
             let (s, t) = prefix[m];
             let v = 2.0 * s / (REF_TOKENS + t as f32);
-            if best.map_or(true, |(b, _)| v > b) {
+            if best.is_none_or(|(b, _)| v > b) {
                 best = Some((v, m));
             }
         }
@@ -1204,7 +1204,7 @@ pub(super) fn generate(a: &Analyzed<'_>, model: Option<&CompiledGbdt>) -> Vec<Sp
             let mut best: Option<(f32, Vec<usize>)> = None;
             for v in variants {
                 let (value, m) = model_cut(words, &v, &p);
-                if best.as_ref().map_or(true, |(b, _)| value > *b) {
+                if best.as_ref().is_none_or(|(b, _)| value > *b) {
                     best = Some((value, v[..m].to_vec()));
                 }
             }

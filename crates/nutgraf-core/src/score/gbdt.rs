@@ -387,7 +387,7 @@ trait BestExt {
 
 impl BestExt for Option<(f64, usize, usize)> {
     fn is_none_or_lt(&self, gain: f64) -> bool {
-        self.map_or(true, |(g, _, _)| gain > g)
+        self.is_none_or(|(g, _, _)| gain > g)
     }
 }
 

@@ -133,7 +133,7 @@ impl Selector for MmrSelector {
                     continue;
                 }
                 let adjusted = scored.scores[i] - p.redundancy * overlap;
-                if best.map_or(true, |(_, b)| adjusted > b) {
+                if best.is_none_or(|(_, b)| adjusted > b) {
                     best = Some((k, adjusted));
                 }
             }

@@ -220,7 +220,7 @@ fn cut_labels(
                 let s = score_tokenized(&refs, &summary);
                 let toks = std::mem::replace(&mut summary[k], old);
                 let m = s.rouge1.fmeasure + s.rouge_lsum.fmeasure;
-                if m > base + 1e-6 && best.as_ref().map_or(true, |b| m > b.1) {
+                if m > base + 1e-6 && best.as_ref().is_none_or(|b| m > b.1) {
                     best = Some((c, m, toks));
                 }
             }
