@@ -19,7 +19,7 @@ use crate::{Document, Error, Span};
 
 /// Every setting of a pipeline; serializable so runs can be reproduced.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct PipelineConfig {
     /// How to split sentences.
     pub segmenter: SegmenterConfig,

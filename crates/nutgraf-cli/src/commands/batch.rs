@@ -42,12 +42,49 @@ struct Failed<'a> {
     error: &'a str,
 }
 
+/// True when `a` and `b` name one existing file (through links too).
+fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) if x == y => true,
+        #[cfg(unix)]
+        (Ok(_), Ok(_)) => {
+            use std::os::unix::fs::MetadataExt;
+            match (std::fs::metadata(a), std::fs::metadata(b)) {
+                (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
+
 /// Runs `batch`.
 pub fn run(args: BatchArgs) -> anyhow::Result<ExitStatus> {
     let pipeline = super::pipeline(&args.pipeline)?;
     let quotes_only = args.pipeline.quotes_only;
+    // More threads than cores buys nothing and, by the thousand, takes the
+    // machine down: `-j` is capped at four per core.
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = match args.threads {
+        Some(j) if j > 4 * cores => {
+            writeln!(
+                io::stderr().lock(),
+                "nutgraf: -j {j} capped at {} (four threads per core)",
+                4 * cores
+            )?;
+            4 * cores
+        }
+        Some(j) => j,
+        None => 0,
+    };
+    if args.output.as_os_str() != "-" && same_file(&args.input, &args.output) {
+        anyhow::bail!(
+            "{}: the output is the input file; writing it would destroy the input (choose another -o)",
+            args.output.display()
+        );
+    }
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads.unwrap_or(0))
+        .num_threads(threads)
         .build()
         .context("starting worker threads")?;
     let in_name = input::display_name(Some(&args.input));

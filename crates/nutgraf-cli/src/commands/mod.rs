@@ -22,8 +22,11 @@ pub fn pipeline_config(args: &PipelineArgs) -> anyhow::Result<PipelineConfig> {
         Some(path) => {
             let name = path.display();
             let text = fs_err::read_to_string(path).map_err(|e| BadInput(e.to_string()))?;
+            // A configuration is part of the command: a malformed one, or
+            // one with a field we do not know (a typo would be ignored),
+            // is a usage error (exit 2).
             serde_json::from_str(&text)
-                .map_err(|e| BadInput(format!("{name}: not a pipeline configuration: {e}")))?
+                .map_err(|e| anyhow::anyhow!("{name}: not a pipeline configuration: {e}"))?
         }
     };
     if let Some(model) = &args.model {

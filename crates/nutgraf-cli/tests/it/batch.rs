@@ -100,3 +100,50 @@ fn gzip_input_and_truncated_gzip() {
         stderr(&o)
     );
 }
+
+#[test]
+fn the_input_file_is_never_the_output() {
+    let (_, input) = records();
+    let dir = tempfile::tempdir().unwrap();
+    let inp = dir.path().join("in.jsonl");
+    std::fs::write(&inp, &input).unwrap();
+    let link = dir.path().join("link.jsonl");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&inp, &link).unwrap();
+    #[cfg(not(unix))]
+    std::fs::hard_link(&inp, &link).unwrap();
+    for out in [&inp, &link] {
+        let o = batch(&inp, out, b"");
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(
+            stderr(&o).contains("the output is the input file"),
+            "{}",
+            stderr(&o)
+        );
+        assert_eq!(std::fs::read_to_string(&inp).unwrap(), input, "input kept");
+    }
+}
+
+#[test]
+fn absurd_thread_counts_are_capped() {
+    let (texts, input) = records();
+    let dir = tempfile::tempdir().unwrap();
+    let inp = dir.path().join("in.jsonl");
+    let out = dir.path().join("out.jsonl");
+    std::fs::write(&inp, &input).unwrap();
+    let o = nutgraf(
+        &[
+            "batch",
+            inp.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "-q",
+            "-j",
+            "100000",
+        ],
+        b"",
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("capped at"), "{}", stderr(&o));
+    assert_eq!(read_jsonl(&out).len(), texts.len());
+}

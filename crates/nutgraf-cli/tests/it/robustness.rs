@@ -97,7 +97,7 @@ fn fifty_megabyte_single_line() {
 }
 
 #[test]
-fn unreadable_model_or_config_is_bad_input() {
+fn unreadable_model_is_bad_input_and_a_bad_config_a_usage_error() {
     let o = nutgraf(
         &["summarize", "--model", "no/such/model.json"],
         b"Some text. More text here.",
@@ -112,9 +112,22 @@ fn unreadable_model_or_config_is_bad_input() {
         &["summarize", "--config", cfg.to_str().unwrap()],
         b"Some text. More text here.",
     );
-    assert_eq!(o.status.code(), Some(1));
+    // A malformed configuration is a usage error.
+    assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o).contains("not a pipeline configuration"),
+        "{}",
+        stderr(&o)
+    );
+    // So is a field nutgraf does not know (a typo would be ignored).
+    std::fs::write(&cfg, "{\"compres\": {\"threshold\": 0}}").unwrap();
+    let o = nutgraf(
+        &["summarize", "--config", cfg.to_str().unwrap()],
+        b"Some text. More text here.",
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("unknown field `compres`"),
         "{}",
         stderr(&o)
     );

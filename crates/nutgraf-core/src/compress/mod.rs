@@ -110,7 +110,7 @@ pub const CUT_FEATURE_NAMES: [&str; CUT_FEATURES] = [
 
 /// Settings of the compressor.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct CompressConfig {
     /// Compress key points at all (`false` gives whole sentences).
     pub enabled: bool,

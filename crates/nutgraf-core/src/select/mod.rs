@@ -19,6 +19,7 @@ pub use mmr::{MmrParams, MmrSelector};
 /// How many key points to choose: at least `min`, at most `max`, fewer only
 /// when the article has fewer usable sentences.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Budget {
     /// Fewest points wanted.
     pub min: usize,
