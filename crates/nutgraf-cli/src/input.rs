@@ -6,7 +6,6 @@
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
 
-use anyhow::Context;
 use flate2::read::MultiGzDecoder;
 use nutgraf_core::Document;
 use serde_json::Value;
@@ -44,9 +43,11 @@ pub fn open(path: Option<&Path>) -> anyhow::Result<Box<dyn BufRead + Send>> {
         _ => Box::new(io::stdin()),
     };
     let mut buf = BufReader::with_capacity(1 << 16, raw);
+    // Any read failure (a directory, an I/O error) is unreadable input,
+    // exit 1, as for a missing file.
     let magic = buf
         .fill_buf()
-        .with_context(|| format!("reading {}", display_name(path)))?;
+        .map_err(|e| BadInput(format!("reading {}: {e}", display_name(path))))?;
     if magic.starts_with(&[0x1f, 0x8b]) {
         Ok(Box::new(BufReader::with_capacity(
             1 << 16,

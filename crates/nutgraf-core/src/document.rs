@@ -42,12 +42,19 @@ pub struct PageMetadata {
 }
 
 impl Document {
-    /// A document holding `text` with no id or title.
+    /// A document holding `text` with no id or title. A byte-order mark
+    /// opening the text becomes three spaces: offsets still count the
+    /// input's bytes, and the mark is not read as part of the first word
+    /// (`\u{feff}LISBON (Reuters) -` is a dateline).
     pub fn new(text: impl Into<String>) -> Document {
+        let mut text: String = text.into();
+        if text.starts_with('\u{feff}') {
+            text.replace_range(..3, "   ");
+        }
         Document {
             id: None,
             title: None,
-            text: text.into(),
+            text,
             metadata: None,
         }
     }
@@ -63,5 +70,31 @@ impl Document {
     pub fn with_id(mut self, id: impl Into<String>) -> Document {
         self.id = Some(id.into());
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_byte_order_mark_is_no_part_of_the_first_word() {
+        let raw = "\u{feff}LISBON, Portugal (Reuters) - The port reopened on Monday after the strike ended. Ships queued at the quay.";
+        let doc = Document::new(raw);
+        assert_eq!(doc.text.len(), raw.len(), "offsets count the input's bytes");
+        assert!(doc.text.starts_with("   LISBON"));
+        let s = crate::Pipeline::default().summarize(&doc).unwrap();
+        for p in &s.key_points {
+            assert!(!p.text.contains('\u{feff}'), "{}", p.text);
+            assert!(
+                !p.text.starts_with("LISBON"),
+                "the dateline is no point: {}",
+                p.text
+            );
+            // The spans slice the raw input to the same words.
+            for sp in &p.spans {
+                assert_eq!(&raw[sp.start..sp.end], &doc.text[sp.start..sp.end]);
+            }
+        }
     }
 }

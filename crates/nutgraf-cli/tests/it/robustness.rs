@@ -132,3 +132,16 @@ fn unreadable_model_is_bad_input_and_a_bad_config_a_usage_error() {
         stderr(&o)
     );
 }
+
+#[test]
+fn a_directory_is_unreadable_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_str().unwrap();
+    let o = nutgraf(&["summarize", d], b"");
+    no_panic(&o);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains(d), "{}", stderr(&o));
+    let out = dir.path().join("out.jsonl");
+    let o = nutgraf(&["batch", d, "-o", out.to_str().unwrap(), "-q"], b"");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+}
