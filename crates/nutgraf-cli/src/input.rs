@@ -86,7 +86,31 @@ pub fn utf8(name: &str, bytes: Vec<u8>) -> Result<String, BadInput> {
 /// optional. The flag is true when the text was extracted from HTML.
 pub fn parse_record(json: &str) -> Result<(Document, bool), String> {
     let value: Value = serde_json::from_str(json).map_err(|e| format!("invalid JSON: {e}"))?;
-    record_to_document_html(value)
+    let numeric_id = value.get("id").is_some_and(Value::is_number);
+    let (mut doc, html) = record_to_document_html(value)?;
+    if numeric_id {
+        // A number as written: `123456789012345678901234567890` is no
+        // `1.2345678901234568e+29`.
+        doc.id = record_id(json).or(doc.id);
+    }
+    Ok((doc, html))
+}
+
+/// The `id` of a JSON record as written (a string's value, a number's
+/// digits), read on its own so that an error in another field can still
+/// name the record; `None` when there is none or the line is no object.
+pub fn record_id(json: &str) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct IdOnly<'a> {
+        #[serde(borrow)]
+        id: Option<&'a serde_json::value::RawValue>,
+    }
+    let raw = serde_json::from_str::<IdOnly<'_>>(json).ok()?.id?.get();
+    match raw.as_bytes().first()? {
+        b'"' => serde_json::from_str::<String>(raw).ok(),
+        b'-' | b'0'..=b'9' => Some(raw.to_string()),
+        _ => None,
+    }
 }
 
 /// Turns a parsed JSON value into a document. A record with an `html`
@@ -146,6 +170,15 @@ mod tests {
 
     #[test]
     fn records_need_an_article() {
+        let d = parse_record(r#"{"id": 123456789012345678901234567890, "article": "A b."}"#)
+            .unwrap()
+            .0;
+        assert_eq!(d.id.as_deref(), Some("123456789012345678901234567890"));
+        assert_eq!(
+            record_id(r#"{"id": "x\"y", "title": 3}"#).as_deref(),
+            Some("x\"y")
+        );
+        assert_eq!(record_id(r#"{"title": 3}"#), None);
         let d = parse_record(r#"{"id": 7, "article": "A b.", "title": "T"}"#)
             .unwrap()
             .0;

@@ -189,7 +189,8 @@ fn one(pipeline: &Pipeline, line: usize, bytes: &[u8], quotes_only: bool) -> (bo
     };
     let (doc, from_html) = match input::parse_record(text) {
         Ok(d) => d,
-        Err(e) => return fail(None, &e),
+        // The error line still names the record when its id is readable.
+        Err(e) => return fail(input::record_id(text).as_deref(), &e),
     };
     match pipeline.summarize(&doc) {
         Ok(mut summary) => {
