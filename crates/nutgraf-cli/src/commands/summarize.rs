@@ -27,9 +27,15 @@ pub fn run(args: SummarizeArgs) -> anyhow::Result<ExitStatus> {
         (doc, true)
     } else {
         let text = input::utf8(&name, bytes)?;
+        // A `.txt` file is plain text even when it opens with a brace
+        // (`{Editor's note: ...}`); other input starting with one is a
+        // JSON record.
+        let plain = [".txt", ".txt.gz", ".text", ".md"]
+            .iter()
+            .any(|e| lower_name.ends_with(e));
         let is_json = lower_name.ends_with(".json")
             || lower_name.ends_with(".json.gz")
-            || text.trim_start().starts_with('{');
+            || (!plain && text.trim_start().starts_with('{'));
         if is_json {
             input::parse_record(&text).map_err(|e| BadInput(format!("{name}: {e}")))?
         } else {

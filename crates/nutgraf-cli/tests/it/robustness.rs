@@ -145,3 +145,20 @@ fn a_directory_is_unreadable_input() {
     let o = nutgraf(&["batch", d, "-o", out.to_str().unwrap(), "-q"], b"");
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
 }
+
+#[test]
+fn a_txt_file_opening_with_a_brace_is_plain_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("note.txt");
+    std::fs::write(
+        &f,
+        "{Editor's note: this story was updated on Friday.}\n\nThe council voted on Tuesday to close the old bridge for repairs. The work will take most of the summer, the mayor said.",
+    )
+    .unwrap();
+    let o = nutgraf(&["summarize", f.to_str().unwrap()], b"");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("old bridge"), "{}", stdout(&o));
+    // The same text on standard input is still read as a (broken) record.
+    let o = nutgraf(&["summarize"], &std::fs::read(&f).unwrap());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+}
