@@ -22,7 +22,12 @@ pub fn run(args: TrainQuotesArgs) -> anyhow::Result<ExitStatus> {
         docs.iter().map(rows_of).collect();
     let fit = |keep: &dyn Fn(usize) -> bool| {
         let (mut x, mut y) = (Vec::new(), Vec::new());
-        for (_, (rx, ry)) in rows.iter().enumerate().filter(|(i, _)| keep(*i)) {
+        for (rx, ry) in rows
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| keep(*i))
+            .map(|(_, r)| r)
+        {
             x.extend_from_slice(rx);
             y.extend_from_slice(ry);
         }
@@ -78,6 +83,7 @@ pub fn run(args: TrainQuotesArgs) -> anyhow::Result<ExitStatus> {
 fn rows_of(d: &SplitDoc) -> (Vec<[f32; confidence::FEATURES.len()]>, Vec<f32>) {
     let (_, doc, gold, quotes) = d;
     let labels = label_quotes(&doc.text, gold, quotes);
+    let counts = confidence::speaker_counts(&doc.text, quotes);
     quotes
         .iter()
         .zip(labels)
@@ -89,7 +95,7 @@ fn rows_of(d: &SplitDoc) -> (Vec<[f32; confidence::FEATURES.len()]>, Vec<f32>) {
                 l.paired
             };
             (
-                confidence::features(&doc.text, quotes, i),
+                confidence::features(&doc.text, quotes, i, &counts),
                 f32::from(u8::from(right)),
             )
         })

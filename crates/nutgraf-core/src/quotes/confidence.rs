@@ -11,6 +11,8 @@
 
 use std::sync::LazyLock;
 
+use rustc_hash::FxHashMap;
+
 use super::{Quote, QuoteKind};
 use crate::analyze::stopwords::is_stop_word;
 use crate::score::gbdt::{self, Gbdt, TrainParams};
@@ -87,9 +89,30 @@ fn lower_in(w: &str, list: &[&str]) -> bool {
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 const CORE_CUES: &[&str] = &["said", "says", "say", "told", "tells", "tell", "saying"];
 
+/// How many of a document's quotes each speaker has (by resolved name, else
+/// the speaker as written): counted once per document, not per quote.
+pub fn speaker_counts<'q>(text: &'q str, quotes: &'q [Quote]) -> FxHashMap<&'q str, usize> {
+    let mut counts = FxHashMap::default();
+    for q in quotes {
+        if let Some(name) = q
+            .speaker_name
+            .as_deref()
+            .or(q.speaker.map(|p| p.slice(text)))
+        {
+            *counts.entry(name).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
 /// The features of quote `i` of a document's `quotes`, in [`FEATURES`]
-/// order.
-pub fn features(text: &str, quotes: &[Quote], i: usize) -> [f32; NF] {
+/// order; `counts` is [`speaker_counts`] of the same quotes.
+pub fn features(
+    text: &str,
+    quotes: &[Quote],
+    i: usize,
+    counts: &FxHashMap<&str, usize>,
+) -> [f32; NF] {
     let q = &quotes[i];
     let mut x = [0f32; NF];
     let b = |v: bool| f32::from(u8::from(v));
@@ -118,15 +141,7 @@ pub fn features(text: &str, quotes: &[Quote], i: usize) -> [f32; NF] {
             .as_deref()
             .map_or(ws.len(), |n| words(n).count()) as f32;
         let name = q.speaker_name.as_deref().unwrap_or(s);
-        x[28] = quotes
-            .iter()
-            .filter(|o| {
-                o.speaker_name
-                    .as_deref()
-                    .or(o.speaker.map(|p| p.slice(text)))
-                    == Some(name)
-            })
-            .count() as f32;
+        x[28] = counts.get(name).copied().unwrap_or(0) as f32;
     }
     if let Some(c) = q.cue {
         let s = c.slice(text);
@@ -181,9 +196,10 @@ pub fn assign(text: &str, quotes: &mut [Quote], model: Option<&Gbdt>) {
     let Some(m) = model.or(self::model()) else {
         return;
     };
+    let counts = speaker_counts(text, quotes);
     let p: Vec<f32> = (0..quotes.len())
         .map(|i| {
-            let z = m.predict(&features(text, quotes, i));
+            let z = m.predict(&features(text, quotes, i, &counts));
             1.0 / (1.0 + (-z).exp())
         })
         .collect();
