@@ -98,6 +98,10 @@ pub struct TrainQuotesArgs {
     /// Where to write the model.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: PathBuf,
+    /// Where to write the cue words learned from the split's gold cues (the
+    /// table built in as `models/quote-cues.tsv`).
+    #[arg(long, value_name = "FILE")]
+    pub cues: Option<PathBuf>,
 }
 
 /// Arguments of `train-headlines`.

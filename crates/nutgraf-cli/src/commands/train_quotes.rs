@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use nutgraf_core::eval::quotes::{label_quotes, QuoteScorer};
-use nutgraf_core::quotes::{confidence, Quote};
+use nutgraf_core::quotes::{self, confidence, Quote};
 
 use super::eval_quotes::{read_split, SplitDoc};
 use crate::cli::TrainQuotesArgs;
@@ -45,6 +45,27 @@ pub fn run(args: TrainQuotesArgs) -> anyhow::Result<ExitStatus> {
         docs.len(),
         100.0 * positives as f64 / n.max(1) as f64
     )?;
+    if let Some(path) = &args.cues {
+        let cues: Vec<Vec<(usize, usize)>> = docs
+            .iter()
+            .map(|(_, _, gold, _)| gold.iter().flat_map(|g| g.cue.iter().copied()).collect())
+            .collect();
+        let table = quotes::learn_cues(
+            docs.iter()
+                .zip(&cues)
+                .map(|((_, doc, _, _), c)| (doc.text.as_str(), c.as_slice())),
+        );
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            fs_err::create_dir_all(parent)?;
+        }
+        fs_err::write(path, &table)?;
+        writeln!(
+            err,
+            "nutgraf: wrote {} ({} cue words)",
+            path.display(),
+            quotes::learned_cues(&table).count()
+        )?;
+    }
     let model = fit(&|_| true);
     if let Some(parent) = args.output.parent().filter(|p| !p.as_os_str().is_empty()) {
         fs_err::create_dir_all(parent)?;

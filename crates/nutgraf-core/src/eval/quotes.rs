@@ -21,6 +21,8 @@ pub struct GoldAttribution {
     pub content: Vec<(usize, usize)>,
     /// The source's character spans (empty when none).
     pub source: Vec<(usize, usize)>,
+    /// The cue's character spans (empty when none).
+    pub cue: Vec<(usize, usize)>,
 }
 
 /// Reads the gold attributions of document `name` in a PolNeAR split
@@ -71,6 +73,7 @@ pub fn load_gold(dir: &Path, name: &str) -> std::io::Result<(String, Vec<GoldAtt
                         has_content = true;
                     }
                     "source" => rel.source = sp.clone(),
+                    "cue" => rel.cue = sp.clone(),
                     _ => {}
                 }
             }
@@ -418,10 +421,12 @@ mod tests {
             GoldAttribution {
                 content: vec![(0, 9)],
                 source: vec![(10, 13)],
+                cue: vec![(14, 18)],
             },
             GoldAttribution {
                 content: vec![(27, 39)],
                 source: vec![(20, 22)],
+                cue: vec![(23, 29)],
             },
         ];
         let sys = vec![
@@ -447,6 +452,7 @@ mod tests {
         let gold = vec![GoldAttribution {
             content: vec![(9, 37)],
             source: vec![(0, 3)],
+            cue: vec![(4, 8)],
         }];
         let mut s = QuoteScorer::default();
         s.add(text, &gold, Some(&[quote((9, 37), Some((0, 3)))]));

@@ -311,8 +311,104 @@ static CLASSES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static [u8], u8>> =
             *m.entry(w.as_bytes()).or_insert(0) |= CLASS_WEAK;
         }
         *m.entry(&b"pointed"[..]).or_insert(0) |= CLASS_POINTED;
+        for w in learned_cues(LEARNED_CUES) {
+            *m.entry(w.as_bytes()).or_insert(0) |= CLASS_CUE;
+        }
         m
     });
+
+/// The cues learned from PolNeAR train by `nutgraf train-quotes`
+/// ([`learn_cues`]): verbs and phrases of attribution beyond the verbs of
+/// saying (`endorsed`, `declined`, `seemed`, `touted`...), which read as
+/// cues like those of [`CUES`].
+pub const LEARNED_CUES: &str = include_str!("../../models/quote-cues.tsv");
+
+/// Fewest times a word must open or sit in a gold cue to be learned.
+pub const LEARNED_MIN_CUES: u32 = 8;
+
+/// Least share of a word's occurrences that must be in a gold cue for it to
+/// be learned.
+pub const LEARNED_MIN_RATE: f64 = 0.4;
+
+/// The words of a learned-cue table ([`learn_cues`]'s output): the first
+/// field of each line that is not a `#` comment.
+pub fn learned_cues(table: &str) -> impl Iterator<Item = &str> {
+    table
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').next())
+        .filter(|w| (3..=12).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_lowercase()))
+}
+
+/// True for a word some rule already gives a role (a cue, an opener, a
+/// determiner, `according`...): learning never relabels it.
+fn is_known(w: &str) -> bool {
+    let lists: [&[&str]; 14] = [
+        CUES,
+        &WEAK_CUES,
+        &OBJECTS,
+        &TELL,
+        &OPENERS,
+        &DETERMINERS,
+        &AFTER_SUBJECT,
+        &ADJECTIVE_PARTICIPLES,
+        &CLAUSE_OPENERS,
+        &NON_SUBJECT,
+        &SUBORDINATORS,
+        &SKIPPED_OPENERS,
+        &NO_SPEAKER_OPENERS,
+        &SPEAKER_PRONOUNS,
+    ];
+    matches!(
+        w,
+        "according" | "pointed" | "that" | "out" | "this" | "from" | "by"
+    ) || lists.iter().any(|l| l.contains(&w))
+}
+
+/// Learns cue words from annotated texts: each text with the character
+/// spans of its gold cues. A word (3 to 12 ASCII letters, lowercased) is
+/// learned when at least [`LEARNED_MIN_CUES`] of its occurrences, and at
+/// least [`LEARNED_MIN_RATE`] of them, start inside a gold cue, and no rule
+/// knows it already. Returns the table that [`LEARNED_CUES`] holds: a
+/// comment, then `word<TAB>in a cue<TAB>occurrences`, sorted by word.
+pub fn learn_cues<'a>(texts: impl IntoIterator<Item = (&'a str, &'a [(usize, usize)])>) -> String {
+    let mut counts: std::collections::BTreeMap<String, (u32, u32)> = Default::default();
+    for (text, cues) in texts {
+        let mut chars = text.char_indices().enumerate().peekable();
+        while let Some((ci, (bi, c))) = chars.next() {
+            if !c.is_ascii_alphabetic() {
+                continue;
+            }
+            let mut end = bi + 1;
+            while let Some(&(_, (b, c))) = chars.peek() {
+                if !c.is_ascii_alphabetic() {
+                    break;
+                }
+                end = b + 1;
+                chars.next();
+            }
+            let word = text[bi..end].to_ascii_lowercase();
+            let in_cue = cues.iter().any(|&(a, b)| a <= ci && ci < b);
+            let e = counts.entry(word).or_default();
+            e.0 += u32::from(in_cue);
+            e.1 += 1;
+        }
+    }
+    let mut out = format!(
+        "# Cue words learned by `nutgraf train-quotes` from PolNeAR gold cues: word, times in a cue, occurrences.\n\
+         # Kept: at least {LEARNED_MIN_CUES} times in a cue, in at least {LEARNED_MIN_RATE} of its occurrences, 3 to 12 letters, no rule's word.\n"
+    );
+    for (w, (cue, occ)) in counts {
+        if cue >= LEARNED_MIN_CUES
+            && f64::from(cue) >= LEARNED_MIN_RATE * f64::from(occ)
+            && (3..=12).contains(&w.len())
+            && !is_known(&w)
+        {
+            out.push_str(&format!("{w}\t{cue}\t{occ}\n"));
+        }
+    }
+    out
+}
 
 /// For each word length, a bit per first letter that some cue has.
 static CLASS_SHAPES: std::sync::LazyLock<[u32; 13]> = std::sync::LazyLock::new(|| {
