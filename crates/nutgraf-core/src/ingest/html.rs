@@ -12,6 +12,7 @@
 //! - when it finds no body text, [`strip_tags`] is tried too, so a page with
 //!   any text at all gives a document.
 
+use super::boilerplate::HtmlRules;
 use crate::document::PageMetadata;
 use crate::{Document, Error};
 
@@ -34,6 +35,12 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
 ///
 /// Errors with [`Error::EmptyDocument`] when the page holds no text at all.
 pub fn from_html(bytes: &[u8]) -> Result<Document, Error> {
+    from_html_with(bytes, HtmlRules::default())
+}
+
+/// [`from_html`] with only the boilerplate rules of `rules` on top of the
+/// extractor ([`HtmlRules::NONE`]: the extractor alone).
+pub fn from_html_with(bytes: &[u8], rules: HtmlRules) -> Result<Document, Error> {
     let (mut text, mut title, mut metadata) = (String::new(), None, None);
     if max_depth(bytes) <= MAX_DEPTH {
         let html = rs_trafilatura::encoding::transcode_to_utf8(bytes);
@@ -45,7 +52,8 @@ pub fn from_html(bytes: &[u8]) -> Result<Document, Error> {
         let facts = super::meta::page_facts(&dom);
         // Related-stories blocks go before extraction; the page is only
         // written out again when one was cut.
-        let cut = super::boilerplate::cut_before_extraction(&dom).then(|| dom.html().to_string());
+        let cut =
+            super::boilerplate::cut_before_extraction(&dom, rules).then(|| dom.html().to_string());
         let options = rs_trafilatura::Options {
             include_links: true,
             ..rs_trafilatura::Options::default()
@@ -54,7 +62,7 @@ pub fn from_html(bytes: &[u8]) -> Result<Document, Error> {
             rs_trafilatura::extract_with_options(cut.as_deref().unwrap_or(&html), &options)
         {
             let body = r.content_html.as_deref().unwrap_or_default();
-            text = super::boilerplate::drop_link_lines(&r.content_text, body);
+            text = super::boilerplate::drop_link_lines(&r.content_text, body, rules);
             let m = r.metadata;
             title = m.title;
             let page = PageMetadata {
@@ -77,7 +85,10 @@ pub fn from_html(bytes: &[u8]) -> Result<Document, Error> {
         }
         // The headline repeated as the body's first line is not body text
         // (we carry it as the title).
-        if let Some(t) = title.as_deref() {
+        if let Some(t) = title
+            .as_deref()
+            .filter(|_| rules.has(HtmlRules::LEADING_TITLE))
+        {
             text = super::boilerplate::drop_leading_title(&text, t);
         }
         // With no body, the extractor can return the title alone, even
@@ -216,6 +227,42 @@ mod tests {
 <p>About 600 people cross on the ferry each weekday, most of them to jobs in the city, and many spent the night in a school gym.</p>
 <p>The operator hopes to restore a reduced timetable on Thursday, with full service by the weekend if the pier passes inspection.</p>
 </article><footer>Copyright 2026 The Coastal Ledger. All rights reserved.</footer></body></html>"#;
+
+    #[test]
+    fn default_rules_are_the_validated_subset() {
+        let d = HtmlRules::default();
+        for on in [
+            HtmlRules::LINK_RUNS,
+            HtmlRules::TEASER_LABELS,
+            HtmlRules::LEADING_TITLE,
+            HtmlRules::FIGCAPTIONS,
+            HtmlRules::CAPTION_LINES,
+        ] {
+            assert!(d.has(on), "{on:#x} on");
+        }
+        for off in [
+            HtmlRules::RELATED_BLOCKS,
+            HtmlRules::LINK_BLOCKS,
+            HtmlRules::PROMOTIONS,
+            HtmlRules::AFTER_LABEL,
+        ] {
+            assert!(!d.has(off), "{off:#x} off");
+        }
+        // A line ending in an image credit goes by default, and only with
+        // the rule on.
+        let page = PAGE.replace(
+            "</article>",
+            "<p>The north pier after the storm on Monday. (Photo: Ana Reyes/The Coastal \
+             Ledger)</p></article>",
+        );
+        let with = from_html(page.as_bytes()).unwrap().text;
+        let without = from_html_with(page.as_bytes(), HtmlRules::NONE)
+            .unwrap()
+            .text;
+        assert!(!with.contains("Photo: Ana Reyes"), "{with}");
+        assert!(with.contains("stranding hundreds of commuters"), "{with}");
+        assert!(without.contains("Photo: Ana Reyes"), "{without}");
+    }
 
     #[test]
     fn finds_body_and_title() {

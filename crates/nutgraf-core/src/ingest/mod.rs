@@ -13,4 +13,5 @@ pub mod html;
 pub mod meta;
 pub mod title;
 
-pub use html::{from_html, looks_like_html};
+pub use boilerplate::HtmlRules;
+pub use html::{from_html, from_html_with, looks_like_html};
