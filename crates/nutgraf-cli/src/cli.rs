@@ -172,6 +172,48 @@ pub struct PipelineArgs {
     pub min_quote_confidence: Option<f32>,
 }
 
+/// Limits on what is read, shared by `summarize` and `batch`.
+#[derive(Debug, clap::Args)]
+pub struct LimitArgs {
+    /// Refuse an article larger than this after decompression (in batch, a
+    /// record's line): bytes, or with a K, M or G suffix (binary units).
+    /// `0` lifts the limit.
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    pub max_bytes: u64,
+}
+
+/// Parses `123`, `64K`, `64M`, `1G` (binary units) into bytes.
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (digits, unit) = match t.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((k, _)) => (&t[..k], t[k..].trim()),
+        None => (t, ""),
+    };
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| format!("`{s}` is no size (use e.g. 500000, 64K, 64M or 1G)"))?;
+    let shift = match unit.to_ascii_uppercase().as_str() {
+        "" | "B" => 0,
+        "K" | "KB" | "KIB" => 10,
+        "M" | "MB" | "MIB" => 20,
+        "G" | "GB" | "GIB" => 30,
+        _ => return Err(format!("`{s}`: unknown unit `{unit}` (use K, M or G)")),
+    };
+    n.checked_mul(1 << shift)
+        .ok_or_else(|| format!("`{s}` is too large"))
+}
+
+/// How to read `summarize`'s input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatIn {
+    /// Plain text (a first line may be the headline).
+    Text,
+    /// An HTML page.
+    Html,
+    /// One JSON record with `article` (or `text`, or `html`).
+    Json,
+}
+
 /// Arguments of `summarize`.
 #[derive(Debug, clap::Args)]
 pub struct SummarizeArgs {
@@ -189,9 +231,31 @@ pub struct SummarizeArgs {
     /// Read the input as an HTML page (also implied by a `.html`/`.htm`
     /// name or input starting with `<!doctype html` or `<html`): the article
     /// body and title are extracted, and JSON output carries the extracted
-    /// `text` that the offsets point into.
-    #[arg(long)]
+    /// `text` that the offsets point into. The same as `--format-in html`.
+    #[arg(long, conflicts_with = "format_in")]
     pub html: bool,
+    /// Read the input as this kind, whatever its name or first bytes say
+    /// (by default: `.html`/`.htm` or `<html` is a page, `.json` or a
+    /// leading `{` outside `.txt`/`.md` is a JSON record, anything else is
+    /// text).
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub format_in: Option<FormatIn>,
+    /// The character encoding of text and JSON input (a WHATWG label such as
+    /// `utf-8`, `latin1`, `windows-1252`, `iso-8859-15`); offsets are then
+    /// into the text decoded to UTF-8, which JSON output carries as `text`.
+    /// HTML pages declare their own.
+    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// Input limits.
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+/// An encoding by its WHATWG label.
+fn parse_encoding(s: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    encoding_rs::Encoding::for_label(s.trim().as_bytes()).ok_or_else(|| {
+        format!("unknown encoding `{s}` (use e.g. utf-8, latin1, windows-1252, iso-8859-15)")
+    })
 }
 
 /// Arguments of `batch`.
@@ -211,6 +275,9 @@ pub struct BatchArgs {
     /// Hide the progress bar.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// Input limits.
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 /// Arguments of `eval`.

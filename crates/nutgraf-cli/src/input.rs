@@ -58,14 +58,106 @@ pub fn open(path: Option<&Path>) -> anyhow::Result<Box<dyn BufRead + Send>> {
     }
 }
 
-/// Reads all of `path` into memory (decompressed).
-pub fn read_all(path: Option<&Path>) -> anyhow::Result<Vec<u8>> {
+/// Reads all of `path` into memory (decompressed), refusing more than
+/// `max` bytes (0: no limit) without reading past them, so a small gzip
+/// file that expands to gigabytes costs no more than the limit.
+pub fn read_all(path: Option<&Path>, max: u64) -> anyhow::Result<Vec<u8>> {
     let name = display_name(path);
-    let mut r = open(path)?;
+    let r = open(path)?;
     let mut bytes = Vec::new();
-    r.read_to_end(&mut bytes)
+    let cap = if max == 0 {
+        u64::MAX
+    } else {
+        max.saturating_add(1)
+    };
+    r.take(cap)
+        .read_to_end(&mut bytes)
         .map_err(|e| BadInput(format!("{name}: cannot read: {e}")))?;
+    if max != 0 && bytes.len() as u64 > max {
+        return Err(BadInput(too_large(&name, max)).into());
+    }
     Ok(bytes)
+}
+
+/// The message for input over `--max-bytes`.
+pub fn too_large(what: &str, max: u64) -> String {
+    format!(
+        "{what}: larger than {max} bytes after decompression (the --max-bytes limit; raise it, or 0 lifts it)"
+    )
+}
+
+/// Bytes kept from the end of a line cut at `--max-bytes`, where a
+/// record's `id` may follow its text.
+pub const TAIL: usize = 4096;
+
+/// Reads one line (through its `\n`) into `buf`, keeping at most `max`
+/// bytes of it (0: no limit) and skipping the rest without storing it but
+/// for its last [`TAIL`] bytes, which go to `tail`. Returns the bytes the
+/// line had (0 at the end of input) and whether it was cut.
+pub fn read_line_limited(
+    r: &mut dyn BufRead,
+    buf: &mut Vec<u8>,
+    tail: &mut Vec<u8>,
+    max: u64,
+) -> io::Result<(usize, bool)> {
+    let max = if max == 0 {
+        usize::MAX
+    } else {
+        usize::try_from(max).unwrap_or(usize::MAX)
+    };
+    let (mut total, mut cut) = (0usize, false);
+    tail.clear();
+    loop {
+        let avail = match r.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if avail.is_empty() {
+            return Ok((total, cut));
+        }
+        let (chunk, done) = match memchr::memchr(b'\n', avail) {
+            Some(k) => (&avail[..=k], true),
+            None => (avail, false),
+        };
+        let room = max.saturating_sub(buf.len());
+        let keep = chunk.len().min(room);
+        buf.extend_from_slice(&chunk[..keep]);
+        if keep < chunk.len() {
+            cut = true;
+            let rest = &chunk[keep..];
+            let rest = &rest[rest.len().saturating_sub(TAIL)..];
+            let over = (tail.len() + rest.len()).saturating_sub(TAIL);
+            tail.drain(..over.min(tail.len()));
+            tail.extend_from_slice(rest);
+        }
+        let n = chunk.len();
+        total += n;
+        r.consume(n);
+        if done {
+            return Ok((total, cut));
+        }
+    }
+}
+
+/// Decodes `bytes` from `encoding` to UTF-8 (for `--encoding`); malformed
+/// sequences are an error naming their offset.
+pub fn decode(
+    name: &str,
+    bytes: Vec<u8>,
+    encoding: &'static encoding_rs::Encoding,
+) -> Result<String, BadInput> {
+    if encoding == encoding_rs::UTF_8 {
+        return utf8(name, bytes);
+    }
+    let (text, had_errors) = encoding.decode_without_bom_handling(&bytes);
+    if had_errors {
+        return Err(BadInput(format!(
+            "{name}: not valid {} text",
+            encoding.name()
+        )));
+    }
+    Ok(text.into_owned())
 }
 
 /// Decodes UTF-8, or explains where it is not UTF-8.
@@ -75,7 +167,8 @@ pub fn utf8(name: &str, bytes: Vec<u8>) -> Result<String, BadInput> {
         let bytes = e.as_bytes();
         let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count();
         BadInput(format!(
-            "{name}: not valid UTF-8 (byte 0x{:02x} at offset {offset}, line {line})",
+            "{name}: not valid UTF-8 (byte 0x{:02x} at offset {offset}, line {line}; \
+             for Latin-1 or Windows-1252 text add --encoding windows-1252)",
             bytes[offset]
         ))
     })
@@ -110,6 +203,41 @@ pub fn record_id(json: &str) -> Option<String> {
         b'"' => serde_json::from_str::<String>(raw).ok(),
         b'-' | b'0'..=b'9' => Some(raw.to_string()),
         _ => None,
+    }
+}
+
+/// The `id` of a record from the start and the end of its line alone (a
+/// line cut at `--max-bytes` is no whole JSON): a string or number `"id"`
+/// key before the text fields, or the last one in `tail`, after them. Best
+/// effort; `None` when not found.
+pub fn record_id_cut(head: &str, tail: &str) -> Option<String> {
+    let text_key = ["\"article\"", "\"text\"", "\"html\""]
+        .iter()
+        .filter_map(|k| head.find(k))
+        .min();
+    match head.find("\"id\"") {
+        Some(key) if text_key.is_none_or(|t| key < t) => id_value(&head[key + 4..]),
+        _ => tail.rfind("\"id\"").and_then(|k| id_value(&tail[k + 4..])),
+    }
+}
+
+/// The string or number after `: ` at the start of `rest`.
+fn id_value(rest: &str) -> Option<String> {
+    let rest = rest.trim_start().strip_prefix(':')?.trim_start();
+    if let Some(body) = rest.strip_prefix('"') {
+        // The string to its closing quote, escapes skipped.
+        let mut escaped = false;
+        let end = body.char_indices().find_map(|(k, c)| {
+            let close = c == '"' && !escaped;
+            escaped = c == '\\' && !escaped;
+            close.then_some(k + 2)
+        })?;
+        serde_json::from_str::<String>(&rest[..end]).ok()
+    } else {
+        let end = rest
+            .find(|c: char| !(c.is_ascii_digit() || matches!(c, '-' | '+' | '.' | 'e' | 'E')))
+            .unwrap_or(rest.len());
+        (end > 0).then(|| rest[..end].to_string())
     }
 }
 
@@ -202,11 +330,73 @@ mod tests {
     }
 
     #[test]
+    fn ids_are_read_from_the_start_of_a_cut_line() {
+        assert_eq!(
+            record_id_cut(r#"{"id": "a\"b", "article": "very lo"#, "").as_deref(),
+            Some("a\"b")
+        );
+        assert_eq!(
+            record_id_cut(r#"{"id":123456789012345678901234567890,"text":"x"#, "").as_deref(),
+            Some("123456789012345678901234567890")
+        );
+        // An "id" inside the article text is no id; one after it is.
+        assert_eq!(
+            record_id_cut(r#"{"article": "the \"id\": 5 is"#, "end"),
+            None
+        );
+        assert_eq!(record_id_cut(r#"{"article": "no id"#, ""), None);
+        assert_eq!(
+            record_id_cut(r#"{"article": "long"#, r#"ng text", "id": "big"}"#).as_deref(),
+            Some("big")
+        );
+    }
+
+    #[test]
+    fn lines_are_cut_at_the_limit_and_the_rest_skipped() {
+        let data = b"short\n0123456789abcdef\nlast";
+        let mut r = io::BufReader::with_capacity(4, &data[..]);
+        let (mut buf, mut tail) = (Vec::new(), Vec::new());
+        let mut read = |buf: &mut Vec<u8>, max| {
+            buf.clear();
+            read_line_limited(&mut r, buf, &mut tail, max).unwrap()
+        };
+        assert_eq!(read(&mut buf, 8), (6, false));
+        assert_eq!(buf, b"short\n");
+        assert_eq!(read(&mut buf, 8), (17, true));
+        assert_eq!(buf, b"01234567");
+        assert_eq!(read(&mut buf, 0), (4, false));
+        assert_eq!(buf, b"last");
+        assert_eq!(read(&mut buf, 8), (0, false));
+        // The end of a cut line is kept, up to TAIL bytes.
+        let long = [vec![b'x'; 3 * TAIL], b"end\n".to_vec()].concat();
+        let mut r = io::BufReader::with_capacity(100, &long[..]);
+        let mut tail = Vec::new();
+        buf.clear();
+        read_line_limited(&mut r, &mut buf, &mut tail, 10).unwrap();
+        assert_eq!(tail.len(), TAIL);
+        assert!(tail.ends_with(b"xxend\n"));
+    }
+
+    #[test]
+    fn sizes_parse_with_binary_units() {
+        use crate::cli::parse_size;
+        assert_eq!(parse_size("500"), Ok(500));
+        assert_eq!(parse_size("64K"), Ok(64 << 10));
+        assert_eq!(parse_size("64M"), Ok(64 << 20));
+        assert_eq!(parse_size("1g"), Ok(1 << 30));
+        assert_eq!(parse_size("0"), Ok(0));
+        assert!(parse_size("12X").is_err());
+        assert!(parse_size("M").is_err());
+        assert!(parse_size("99999999999999G").is_err());
+    }
+
+    #[test]
     fn utf8_errors_name_offset_and_line() {
         let e = utf8("f.txt", b"ok\nbad \xff here".to_vec()).unwrap_err();
         assert_eq!(
             e.0,
-            "f.txt: not valid UTF-8 (byte 0xff at offset 7, line 2)"
+            "f.txt: not valid UTF-8 (byte 0xff at offset 7, line 2; \
+             for Latin-1 or Windows-1252 text add --encoding windows-1252)"
         );
     }
 }

@@ -5,7 +5,7 @@
 //! input is. A record that fails becomes an error line (`{"id", "line",
 //! "error"}`) and the run goes on; the exit code is then 1.
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, Write};
 use std::time::Instant;
 
 use anyhow::Context;
@@ -89,10 +89,28 @@ pub fn run(args: BatchArgs) -> anyhow::Result<ExitStatus> {
         .context("starting worker threads")?;
     let in_name = input::display_name(Some(&args.input));
     let mut reader = input::open(Some(&args.input))?;
+    // A file output is written to a temporary file beside it and renamed
+    // into place at the end: an interrupted run leaves no half file under
+    // the final name, and a run that fails leaves an earlier file intact.
+    let mut temp = None;
     let out: Box<dyn Write> = if args.output.as_os_str() == "-" {
         Box::new(io::stdout().lock())
     } else {
-        Box::new(fs_err::File::create(&args.output).map_err(|e| BadInput(e.to_string()))?)
+        let dir = match args.output.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => std::path::Path::new("."),
+        };
+        let file = tempfile::Builder::new()
+            .prefix(".nutgraf-batch-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(|e| BadInput(format!("{}: cannot write: {e}", args.output.display())))?;
+        let handle = file
+            .as_file()
+            .try_clone()
+            .map_err(|e| BadInput(format!("{}: cannot write: {e}", args.output.display())))?;
+        temp = Some(file);
+        Box::new(handle)
     };
     let mut out = io::BufWriter::with_capacity(1 << 16, out);
 
@@ -109,23 +127,30 @@ pub fn run(args: BatchArgs) -> anyhow::Result<ExitStatus> {
 
     let start = Instant::now();
     let (mut ok, mut failed, mut line_no) = (0usize, 0usize, 0usize);
-    let mut chunk: Vec<(usize, Vec<u8>)> = Vec::with_capacity(CHUNK);
+    let max_bytes = args.limits.max_bytes;
+    let mut chunk: Vec<(usize, Line)> = Vec::with_capacity(CHUNK);
+    let mut tail = Vec::new();
     loop {
         chunk.clear();
         while chunk.len() < CHUNK {
             let mut buf = Vec::new();
-            let n = reader
-                .read_until(b'\n', &mut buf)
+            let (n, cut) = input::read_line_limited(&mut reader, &mut buf, &mut tail, max_bytes)
                 .with_context(|| format!("{in_name}: cannot read line {}", line_no + 1))
                 .map_err(|e| BadInput(format!("{e:#}")))?;
             if n == 0 {
                 break;
             }
             line_no += 1;
+            if cut {
+                // Kept only up to the limit: an error line, and the run
+                // goes on.
+                chunk.push((line_no, Line::TooLong(buf, tail.clone())));
+                continue;
+            }
             if buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            chunk.push((line_no, buf));
+            chunk.push((line_no, Line::Whole(buf)));
         }
         if chunk.is_empty() {
             break;
@@ -133,7 +158,18 @@ pub fn run(args: BatchArgs) -> anyhow::Result<ExitStatus> {
         let results: Vec<(bool, Vec<u8>)> = pool.install(|| {
             chunk
                 .par_iter()
-                .map(|(line, bytes)| one(&pipeline, *line, bytes, quotes_only))
+                .map(|(line, l)| match l {
+                    Line::Whole(bytes) => one(&pipeline, *line, bytes, quotes_only),
+                    Line::TooLong(head, tail) => {
+                        let (head, tail) =
+                            (String::from_utf8_lossy(head), String::from_utf8_lossy(tail));
+                        failed_line(
+                            input::record_id_cut(&head, &tail).as_deref(),
+                            *line,
+                            &input::too_large(&format!("line {line}"), max_bytes),
+                        )
+                    }
+                })
                 .collect()
         });
         for (good, bytes) in &results {
@@ -147,6 +183,16 @@ pub fn run(args: BatchArgs) -> anyhow::Result<ExitStatus> {
         progress.inc(results.len() as u64);
     }
     out.flush().context("writing output")?;
+    drop(out);
+    if let Some(file) = temp {
+        file.persist(&args.output).map_err(|e| {
+            BadInput(format!(
+                "{}: cannot write: {}",
+                args.output.display(),
+                e.error
+            ))
+        })?;
+    }
     progress.finish_and_clear();
     let secs = start.elapsed().as_secs_f64();
     #[allow(clippy::print_stderr)]
@@ -171,13 +217,23 @@ pub fn run(args: BatchArgs) -> anyhow::Result<ExitStatus> {
     Ok(ExitStatus::Success)
 }
 
+/// An input line: whole, or cut at `--max-bytes` (its start and end kept,
+/// to find the record's id).
+enum Line {
+    Whole(Vec<u8>),
+    TooLong(Vec<u8>, Vec<u8>),
+}
+
+/// The error line of record `line`.
+fn failed_line(id: Option<&str>, line: usize, error: &str) -> (bool, Vec<u8>) {
+    let mut v = serde_json::to_vec(&Failed { id, line, error }).unwrap_or_default();
+    v.push(b'\n');
+    (false, v)
+}
+
 /// Summarizes one input line into one output line (with its newline).
 fn one(pipeline: &Pipeline, line: usize, bytes: &[u8], quotes_only: bool) -> (bool, Vec<u8>) {
-    let fail = |id: Option<&str>, error: &str| {
-        let mut v = serde_json::to_vec(&Failed { id, line, error }).unwrap_or_default();
-        v.push(b'\n');
-        (false, v)
-    };
+    let fail = |id: Option<&str>, error: &str| failed_line(id, line, error);
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {

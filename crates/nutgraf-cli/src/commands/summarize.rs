@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use nutgraf_core::render::{render, Format};
 use nutgraf_core::Document;
 
-use crate::cli::{FormatArg, SummarizeArgs};
+use crate::cli::{FormatArg, FormatIn, SummarizeArgs};
 use crate::input::{self, BadInput};
 use crate::ExitStatus;
 
@@ -13,33 +13,29 @@ use crate::ExitStatus;
 pub fn run(args: SummarizeArgs) -> anyhow::Result<ExitStatus> {
     let path = args.file.as_deref();
     let name = input::display_name(path);
-    let bytes = input::read_all(path)?;
+    let bytes = input::read_all(path, args.limits.max_bytes)?;
     let lower_name = name.to_ascii_lowercase();
-    let is_html = args.html
-        || [".html", ".htm", ".html.gz", ".htm.gz"]
-            .iter()
-            .any(|e| lower_name.ends_with(e))
-        || nutgraf_core::ingest::looks_like_html(&bytes);
-    let (mut doc, from_html) = if is_html {
-        // Pages declare their own character set; the extractor decodes it.
-        let doc = nutgraf_core::ingest::from_html(&bytes)
-            .map_err(|e| BadInput(format!("{name}: no article text in the page ({e})")))?;
-        (doc, true)
-    } else {
-        let text = input::utf8(&name, bytes)?;
-        // A `.txt` file is plain text even when it opens with a brace
-        // (`{Editor's note: ...}`); other input starting with one is a
-        // JSON record.
-        let plain = [".txt", ".txt.gz", ".text", ".md"]
-            .iter()
-            .any(|e| lower_name.ends_with(e));
-        let is_json = lower_name.ends_with(".json")
-            || lower_name.ends_with(".json.gz")
-            || (!plain && text.trim_start().starts_with('{'));
-        if is_json {
+    let kind = match (args.format_in, args.html) {
+        (Some(k), _) => k,
+        (None, true) => FormatIn::Html,
+        (None, false) => guess_kind(&lower_name, &bytes),
+    };
+    let (mut doc, from_html) = match kind {
+        FormatIn::Html => {
+            // Pages declare their own character set; the extractor decodes it.
+            let doc = nutgraf_core::ingest::from_html(&bytes)
+                .map_err(|e| BadInput(format!("{name}: no article text in the page ({e})")))?;
+            (doc, true)
+        }
+        FormatIn::Json => {
+            let text = decode(&name, bytes, args.encoding)?;
             input::parse_record(&text).map_err(|e| BadInput(format!("{name}: {e}")))?
-        } else {
-            (Document::new(text), false)
+        }
+        FormatIn::Text => {
+            let text = decode(&name, bytes, args.encoding)?;
+            // Text decoded from another encoding: the offsets point into
+            // the UTF-8 text, which JSON output then carries.
+            (Document::new(text), args.encoding.is_some())
         }
     };
     if let Some(t) = args.title {
@@ -66,4 +62,36 @@ pub fn run(args: SummarizeArgs) -> anyhow::Result<ExitStatus> {
     }
     out.flush()?;
     Ok(ExitStatus::Success)
+}
+
+/// The kind of input from its name and first bytes: `.html`/`.htm` or a
+/// page's opening is HTML; `.json`, or a leading `{` in a file not named
+/// `.txt`/`.md`, is a JSON record (`{Editor's note...}` in a `.txt` is
+/// text); anything else is text.
+fn guess_kind(lower_name: &str, bytes: &[u8]) -> FormatIn {
+    let ends = |exts: &[&str]| exts.iter().any(|e| lower_name.ends_with(e));
+    if ends(&[".html", ".htm", ".html.gz", ".htm.gz"])
+        || nutgraf_core::ingest::looks_like_html(bytes)
+    {
+        return FormatIn::Html;
+    }
+    let plain = ends(&[".txt", ".txt.gz", ".text", ".md"]);
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+    if ends(&[".json", ".json.gz"]) || (!plain && first == Some(&b'{')) {
+        FormatIn::Json
+    } else {
+        FormatIn::Text
+    }
+}
+
+/// The input as text: UTF-8, or `encoding` when given.
+fn decode(
+    name: &str,
+    bytes: Vec<u8>,
+    encoding: Option<&'static encoding_rs::Encoding>,
+) -> Result<String, BadInput> {
+    match encoding {
+        Some(e) => input::decode(name, bytes, e),
+        None => input::utf8(name, bytes),
+    }
 }
