@@ -12,6 +12,9 @@ pub enum Error {
     /// The document has no text, or only white space.
     #[error("the article is empty")]
     EmptyDocument,
+    /// The text holds no letter or digit: punctuation and symbols only.
+    #[error("the article has no words (only punctuation or symbols)")]
+    NoWords,
     /// The text holds a NUL byte or mostly control characters: not an article.
     #[error("the article looks like binary data (control byte 0x{byte:02x} at byte {offset})")]
     Binary {

@@ -393,7 +393,7 @@ fn first_words(text: &str, n: usize) -> Vec<Span> {
     first.map_or_else(Vec::new, |f| vec![Span::new(f.start, last.end)])
 }
 
-/// Rejects text that is empty or binary.
+/// Rejects text that is empty, has no words, or is binary.
 ///
 /// Binary means a NUL byte, or more than 10% of the first 4 KiB being control
 /// bytes other than tab, line feed, carriage return and form feed.
@@ -412,6 +412,9 @@ fn check_text(text: &str) -> Result<(), Error> {
             offset,
             byte: head[offset],
         });
+    }
+    if !text.chars().any(char::is_alphanumeric) {
+        return Err(Error::NoWords);
     }
     Ok(())
 }
@@ -506,6 +509,11 @@ mod tests {
             p.summarize(&Document::new(junk)),
             Err(Error::Binary { .. })
         ));
+        // Punctuation alone is no article either: no point, no headline.
+        assert_eq!(
+            p.summarize(&Document::new("- ... !")).unwrap_err(),
+            Error::NoWords
+        );
     }
 
     #[test]

@@ -103,8 +103,10 @@ pub fn join_spans(text: &str, spans: &[Span], period: bool) -> String {
         out.truncate(t);
     }
     if let Some(c) = out.chars().next() {
-        if c.is_lowercase() {
-            let upper: String = c.to_uppercase().collect();
+        let upper: String = c.to_uppercase().collect();
+        // Only a capital that lowercases back to the letter (not `ϐ` → `Β`
+        // → `β`): the words must stay those of the spans.
+        if c.is_lowercase() && upper.to_lowercase() == c.to_lowercase().to_string() {
             out.replace_range(..c.len_utf8(), &upper);
         }
     }
@@ -161,6 +163,11 @@ mod tests {
         assert_eq!(join_spans(text, &spans, true), "Prices rose, sharply.");
         // A span that splits a character never grounds anything.
         assert!(!same_words("café", &[Span::new(0, 4)], "caf"));
+        // A first letter whose capital lowercases to another letter stays.
+        let text = "ϐeta rose";
+        let joined = join_spans(text, &[Span::new(0, text.len())], true);
+        assert_eq!(joined, "ϐeta rose.");
+        assert!(same_words(text, &[Span::new(0, text.len())], &joined));
     }
 
     #[test]

@@ -130,6 +130,7 @@ fn check(pipeline: &Pipeline, text: &str) {
             }
         }
         Err(Error::EmptyDocument) => assert!(text.trim().is_empty(), "{text:?}"),
+        Err(Error::NoWords) => assert!(!text.chars().any(char::is_alphanumeric), "{text:?}"),
         Err(e) => panic!("unexpected error {e} for {text:?}"),
     }
 }
@@ -181,4 +182,20 @@ fn degenerate_articles_still_get_grounded_points_and_headlines() {
             check(p, text);
         }
     }
+}
+
+/// Inputs the fuzzers (`fuzz/`) found, kept as regression tests: a lone
+/// dash (no words: no point or headline could be made), and a first letter
+/// whose capital lowercases to another letter (`ϐ` → `Β` → `β`), which
+/// broke the headline's grounding.
+#[test]
+fn fuzzer_finds_stay_fixed() {
+    let p = Pipeline::default();
+    assert_eq!(
+        p.summarize(&Document::new("-")).unwrap_err(),
+        Error::NoWords
+    );
+    let text = "\u{fffd}\u{fffd}\u{fffd}\u{03d0}\u{0013}\u{07dc}ap\u{0002}roved a $sundayilliocutn thirks on Tsday nig\u{fffd}[th e,deu";
+    check(&p, text);
+    assert!(p.summarize(&Document::new(text)).is_ok());
 }

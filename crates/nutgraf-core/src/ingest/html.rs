@@ -231,8 +231,11 @@ pub fn flatten(bytes: &[u8], limit: usize) -> Vec<u8> {
                     && r.get(1).is_none_or(|c| !c.is_ascii_alphanumeric())
             });
         if deep && !paragraph {
-            // Drop the tag itself, to its `>`.
-            let end = (self::next_gt(bytes, i, &mut next_gt) + 1).min(bytes.len());
+            // Drop the tag itself, to its `>`, or to the next `<` when a
+            // broken tag has none before it (never another tag with it).
+            let gt = (self::next_gt(bytes, i, &mut next_gt) + 1).min(bytes.len());
+            let lt = memchr::memchr(b'<', &bytes[i + 1..gt]).map_or(gt, |k| i + 1 + k);
+            let end = gt.min(lt);
             out.extend_from_slice(&bytes[at..i]);
             // A space where a tag was keeps words apart, one is enough.
             if out.last().is_some_and(|b| !b.is_ascii_whitespace()) {
@@ -481,6 +484,10 @@ mod tests {
         assert!(text.contains("Deep text stays.") && text.contains("Shallow text too."));
         // Shallow pages come back byte for byte.
         assert_eq!(flatten(PAGE.as_bytes(), MAX_DEPTH), PAGE.as_bytes());
+        // A broken deep tag is dropped to the next `<`, not to a later `>`
+        // that would take the next tag with it (a fuzzer find).
+        let flat = flatten(b"<b><b><b>a</ </b></b>after", 2);
+        assert_eq!(String::from_utf8(flat).unwrap(), "<b><b> a </b></b>after");
         // A page of `<` with no `>` is scanned once, not once per `<`.
         let stray = "<a".repeat(200_000);
         assert_eq!(max_depth(stray.as_bytes()), 200_000);
