@@ -320,7 +320,7 @@ static CLASSES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static [u8], u8>> =
 /// The cues learned from PolNeAR train by `nutgraf train-quotes`
 /// ([`learn_cues`]): verbs and phrases of attribution beyond the verbs of
 /// saying (`endorsed`, `declined`, `seemed`, `touted`...), which read as
-/// cues like those of [`CUES`].
+/// cues like the verbs of saying in `CUES`.
 pub const LEARNED_CUES: &str = include_str!("../../models/quote-cues.tsv");
 
 /// Fewest times a word must open or sit in a gold cue to be learned.
