@@ -140,16 +140,16 @@ pub fn read_line_limited(
     }
 }
 
-/// Decodes `bytes` from `encoding` to UTF-8 (for `--encoding`); malformed
-/// sequences are an error naming their offset.
+/// Decodes `bytes` to UTF-8 text: from `encoding` (`--encoding`) when
+/// given and not UTF-8, else checked as UTF-8 ([`utf8`]).
 pub fn decode(
     name: &str,
     bytes: Vec<u8>,
-    encoding: &'static encoding_rs::Encoding,
+    encoding: Option<&'static encoding_rs::Encoding>,
 ) -> Result<String, BadInput> {
-    if encoding == encoding_rs::UTF_8 {
+    let Some(encoding) = encoding.filter(|&e| e != encoding_rs::UTF_8) else {
         return utf8(name, bytes);
-    }
+    };
     let (text, had_errors) = encoding.decode_without_bom_handling(&bytes);
     if had_errors {
         return Err(BadInput(format!(

@@ -28,11 +28,11 @@ pub fn run(args: SummarizeArgs) -> anyhow::Result<ExitStatus> {
             (doc, true)
         }
         FormatIn::Json => {
-            let text = decode(&name, bytes, args.encoding)?;
+            let text = input::decode(&name, bytes, args.encoding)?;
             input::parse_record(&text).map_err(|e| BadInput(format!("{name}: {e}")))?
         }
         FormatIn::Text => {
-            let text = decode(&name, bytes, args.encoding)?;
+            let text = input::decode(&name, bytes, args.encoding)?;
             // Text decoded from another encoding: the offsets point into
             // the UTF-8 text, which JSON output then carries.
             (Document::new(text), args.encoding.is_some())
@@ -81,17 +81,5 @@ fn guess_kind(lower_name: &str, bytes: &[u8]) -> FormatIn {
         FormatIn::Json
     } else {
         FormatIn::Text
-    }
-}
-
-/// The input as text: UTF-8, or `encoding` when given.
-fn decode(
-    name: &str,
-    bytes: Vec<u8>,
-    encoding: Option<&'static encoding_rs::Encoding>,
-) -> Result<String, BadInput> {
-    match encoding {
-        Some(e) => input::decode(name, bytes, e),
-        None => input::utf8(name, bytes),
     }
 }

@@ -224,13 +224,15 @@ pub fn flatten(bytes: &[u8], limit: usize) -> Vec<u8> {
         // Paragraph tags stay: HTML never nests them, and the extractor
         // reads text in paragraphs, not text loose in a stack of `<div>`s
         // (which it repeats once per enclosing element).
-        let paragraph = bytes
-            .get(i + 1 + usize::from(tag == Tag::Close)..)
-            .is_some_and(|r| {
-                r.first().is_some_and(|c| c.eq_ignore_ascii_case(&b'p'))
-                    && r.get(1).is_none_or(|c| !c.is_ascii_alphanumeric())
-            });
-        if deep && !paragraph {
+        let paragraph = || {
+            bytes
+                .get(i + 1 + usize::from(tag == Tag::Close)..)
+                .is_some_and(|r| {
+                    r.first().is_some_and(|c| c.eq_ignore_ascii_case(&b'p'))
+                        && r.get(1).is_none_or(|c| !c.is_ascii_alphanumeric())
+                })
+        };
+        if deep && !paragraph() {
             // Drop the tag itself, to its `>`, or to the next `<` when a
             // broken tag has none before it (never another tag with it).
             let gt = (self::next_gt(bytes, i, &mut next_gt) + 1).min(bytes.len());
