@@ -6,6 +6,7 @@
 use std::io::BufRead;
 
 use libfuzzer_sys::fuzz_target;
+use nutgraf_core::ingest::record;
 
 #[allow(dead_code, missing_docs)]
 #[path = "../../crates/nutgraf-cli/src/input.rs"]
@@ -13,16 +14,16 @@ mod input;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(line) = std::str::from_utf8(data) {
-        if let Ok((doc, _)) = input::parse_record(line) {
+        if let Ok((doc, _)) = record::parse_record(line) {
             let _ = doc.text.len();
         }
-        let _ = input::record_id(line);
+        let _ = record::record_id(line);
         let half = line.len() / 2;
         let cut = (0..=half)
             .rev()
             .find(|&k| line.is_char_boundary(k))
             .unwrap_or(0);
-        let _ = input::record_id_cut(&line[..cut], &line[cut..]);
+        let _ = record::record_id_cut(&line[..cut], &line[cut..]);
     }
     // Lines come back whole, or cut at the limit with the rest counted.
     let mut r = std::io::BufReader::with_capacity(7, data);

@@ -47,7 +47,7 @@ pub fn read_cases(path: &Path, limit: Option<usize>) -> anyhow::Result<Vec<Case>
             Some(Value::String(s)) => s.split('\n').map(str::to_string).collect(),
             _ => return Err(bad("missing field `highlights` (a list of strings)".into()).into()),
         };
-        let doc = input::record_to_document(value).map_err(bad)?;
+        let doc = nutgraf_core::ingest::record::record_to_document(value).map_err(bad)?;
         cases.push(Case { doc, highlights });
     }
     Ok(cases)

@@ -23,6 +23,13 @@ pub enum Error {
         /// The offending byte.
         byte: u8,
     },
+    /// A JSON record is malformed or lacks its article (the message names
+    /// the field).
+    #[error("{0}")]
+    Record(String),
+    /// An HTML page holds no article text.
+    #[error("no article text in the page ({0})")]
+    NoArticle(Box<Error>),
     /// A scoring model could not be loaded.
     #[error("invalid model: {0}")]
     Model(String),

@@ -60,6 +60,6 @@ pub mod train;
 
 pub use document::Document;
 pub use error::Error;
-pub use pipeline::{Pipeline, PipelineBuilder, PipelineConfig};
+pub use pipeline::{Input, Pipeline, PipelineBuilder, PipelineConfig, Summarized};
 pub use span::Span;
 pub use summary::{DocStats, GivenPoint, HeadlineSource, KeyPoint, Summary};

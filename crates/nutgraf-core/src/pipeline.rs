@@ -136,6 +136,47 @@ impl PipelineBuilder {
     }
 }
 
+/// One article as a user gives it: what [`Pipeline::run`] takes, from the
+/// CLI, the server and the bindings alike.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Input {
+    /// Plain text (its first line may be its headline), or our own output
+    /// layout.
+    Text(String),
+    /// An HTML page, as bytes: a page declares its own character set. Its
+    /// article body is extracted first.
+    Html(Vec<u8>),
+    /// A JSON record: `article` (or `text`, or `html`), `title`, `id`
+    /// ([`crate::ingest::record`]).
+    Record(String),
+}
+
+impl Input {
+    /// The document the input holds, and whether its text was extracted
+    /// (from an HTML page), so that the summary must carry it.
+    pub fn into_document(self) -> Result<(Document, bool), Error> {
+        match self {
+            Input::Text(text) => Ok((Document::new(text), false)),
+            Input::Html(page) => crate::ingest::from_html(&page)
+                .map(|d| (d, true))
+                .map_err(|e| Error::NoArticle(Box::new(e))),
+            Input::Record(json) => {
+                crate::ingest::record::parse_record(&json).map_err(Error::Record)
+            }
+        }
+    }
+}
+
+/// An input's document and its summary, as [`Pipeline::run`] gives them.
+#[derive(Clone, Debug)]
+pub struct Summarized {
+    /// The article as read: its text is what every offset points into.
+    pub document: Document,
+    /// The summary; its `text` is set when the document's text is not the
+    /// input as given (extracted from a page).
+    pub summary: Summary,
+}
+
 /// An immutable summarization pipeline.
 pub struct Pipeline {
     segmenter: Box<dyn Segmenter>,
@@ -197,6 +238,38 @@ impl Pipeline {
         let scored = self.scorer.score(analyzed);
         let selection = self.selector.select(analyzed, &scored, self.config.budget);
         (scored, selection)
+    }
+
+    /// Reads an input and summarizes it: the one path from what a user
+    /// gives to a summary, which every entry point takes. `title`, when
+    /// given, replaces the input's own.
+    ///
+    /// ```
+    /// use nutgraf_core::{Input, Pipeline};
+    ///
+    /// let page = b"<html><head><title>Bridge reopens</title></head><body><article>\
+    ///     <p>The old bridge over the river reopened on Monday after two years of repairs.</p>\
+    ///     <p>Engineers replaced every cable and most of the deck, the county said.</p>\
+    ///     <p>Traffic was light in the morning and heavy by the evening rush.</p>\
+    ///     </article></body></html>";
+    /// let run = Pipeline::default().run(Input::Html(page.to_vec()), None)?;
+    /// assert!(!run.summary.key_points.is_empty());
+    /// // The offsets point into the extracted text, which the summary carries.
+    /// let text = run.summary.text.as_deref().unwrap();
+    /// let p = &run.summary.key_points[0];
+    /// assert!(text.get(p.start..p.end).is_some());
+    /// # Ok::<(), nutgraf_core::Error>(())
+    /// ```
+    pub fn run(&self, input: Input, title: Option<String>) -> Result<Summarized, Error> {
+        let (mut document, extracted) = input.into_document()?;
+        if let Some(t) = title {
+            document = document.with_title(t);
+        }
+        let mut summary = self.summarize(&document)?;
+        if extracted {
+            summary.text = Some(document.text.clone());
+        }
+        Ok(Summarized { document, summary })
     }
 
     /// Summarizes one document.

@@ -10,7 +10,8 @@ use std::time::Instant;
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use nutgraf_core::{Pipeline, Summary};
+use nutgraf_core::ingest::record;
+use nutgraf_core::{Input, Pipeline, Summarized, Summary};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -164,7 +165,7 @@ pub fn run(args: BatchArgs) -> anyhow::Result<ExitStatus> {
                         let (head, tail) =
                             (String::from_utf8_lossy(head), String::from_utf8_lossy(tail));
                         failed_line(
-                            input::record_id_cut(&head, &tail).as_deref(),
+                            record::record_id_cut(&head, &tail).as_deref(),
                             *line,
                             &input::too_large(&format!("line {line}"), max_bytes),
                         )
@@ -243,16 +244,8 @@ fn one(pipeline: &Pipeline, line: usize, bytes: &[u8], quotes_only: bool) -> (bo
             );
         }
     };
-    let (doc, from_html) = match input::parse_record(text) {
-        Ok(d) => d,
-        // The error line still names the record when its id is readable.
-        Err(e) => return fail(input::record_id(text).as_deref(), &e),
-    };
-    match pipeline.summarize(&doc) {
-        Ok(mut summary) => {
-            if from_html {
-                summary.text = Some(doc.text.clone());
-            }
+    match pipeline.run(Input::Record(text.to_string()), None) {
+        Ok(Summarized { summary, .. }) => {
             let mut v = if quotes_only {
                 serde_json::to_vec(&DoneQuotes {
                     line,
@@ -268,6 +261,7 @@ fn one(pipeline: &Pipeline, line: usize, bytes: &[u8], quotes_only: bool) -> (bo
             v.push(b'\n');
             (true, v)
         }
-        Err(e) => fail(doc.id.as_deref(), &e.to_string()),
+        // The error line still names the record when its id is readable.
+        Err(e) => fail(record::record_id(text).as_deref(), &e.to_string()),
     }
 }

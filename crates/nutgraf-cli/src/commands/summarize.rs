@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use nutgraf_core::render::{render, Format};
-use nutgraf_core::Document;
+use nutgraf_core::{Input, Summarized};
 
 use crate::cli::{FormatArg, FormatIn, SummarizeArgs};
 use crate::input::{self, BadInput};
@@ -20,32 +20,22 @@ pub fn run(args: SummarizeArgs) -> anyhow::Result<ExitStatus> {
         (None, true) => FormatIn::Html,
         (None, false) => guess_kind(&lower_name, &bytes),
     };
-    let (mut doc, from_html) = match kind {
-        FormatIn::Html => {
-            // Pages declare their own character set; the extractor decodes it.
-            let doc = nutgraf_core::ingest::from_html(&bytes)
-                .map_err(|e| BadInput(format!("{name}: no article text in the page ({e})")))?;
-            (doc, true)
-        }
-        FormatIn::Json => {
-            let text = input::decode(&name, bytes, args.encoding)?;
-            input::parse_record(&text).map_err(|e| BadInput(format!("{name}: {e}")))?
-        }
-        FormatIn::Text => {
-            let text = input::decode(&name, bytes, args.encoding)?;
-            // Text decoded from another encoding: the offsets point into
-            // the UTF-8 text, which JSON output then carries.
-            (Document::new(text), args.encoding.is_some())
-        }
+    let input = match kind {
+        // Pages declare their own character set; the extractor decodes it.
+        FormatIn::Html => Input::Html(bytes),
+        FormatIn::Json => Input::Record(input::decode(&name, bytes, args.encoding)?),
+        FormatIn::Text => Input::Text(input::decode(&name, bytes, args.encoding)?),
     };
-    if let Some(t) = args.title {
-        doc = doc.with_title(t);
-    }
     let pipeline = super::pipeline(&args.pipeline)?;
-    let mut summary = pipeline
-        .summarize(&doc)
+    let Summarized {
+        document: doc,
+        mut summary,
+    } = pipeline
+        .run(input, args.title)
         .map_err(|e| BadInput(format!("{name}: {e}")))?;
-    if from_html {
+    if args.encoding.is_some() {
+        // Text decoded from another encoding: the offsets point into the
+        // UTF-8 text, which JSON output then carries.
         summary.text = Some(doc.text.clone());
     }
     let format = match args.format {

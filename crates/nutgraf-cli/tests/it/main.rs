@@ -3,6 +3,7 @@
 //! or malformed input go in `robustness`.
 
 mod batch;
+mod entry_points;
 mod eval;
 mod html;
 mod robustness;

@@ -11,6 +11,7 @@
 pub mod boilerplate;
 pub mod html;
 pub mod meta;
+pub mod record;
 pub mod title;
 
 pub use boilerplate::HtmlRules;
