@@ -102,6 +102,12 @@ pub struct TrainQuotesArgs {
     /// table built in as `models/quote-cues.tsv`).
     #[arg(long, value_name = "FILE")]
     pub cues: Option<PathBuf>,
+    /// Where to write the speaker chooser learned from the split's gold
+    /// sources (built in as `models/quote-speaker.json`); the confidence
+    /// model is then trained on the quotes it chooses speakers for. Without
+    /// it, the built-in chooser is used.
+    #[arg(long, value_name = "FILE")]
+    pub speaker: Option<PathBuf>,
 }
 
 /// Arguments of `train-headlines`.

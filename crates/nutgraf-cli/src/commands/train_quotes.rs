@@ -2,8 +2,11 @@
 
 use std::io::Write;
 
-use nutgraf_core::eval::quotes::{label_quotes, QuoteScorer};
-use nutgraf_core::quotes::{self, confidence, Quote};
+use nutgraf_core::eval::quotes::{label_quotes, paired_sources, QuoteScorer};
+use nutgraf_core::quotes::{self, chooser, confidence, Quote, QuoteModels};
+use nutgraf_core::score::gbdt::Gbdt;
+use nutgraf_core::segment::{NewsSegmenter, Segmenter};
+use rayon::prelude::*;
 
 use super::eval_quotes::{read_split, SplitDoc};
 use crate::cli::TrainQuotesArgs;
@@ -15,9 +18,148 @@ const THRESHOLDS: [f32; 7] = [0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
 /// Folds of the cross-validation on the training split.
 const FOLDS: usize = 5;
 
+/// One speaker-chooser row: quote index, features, label.
+type SpeakerRow = (usize, [f32; chooser::FEATURES.len()], f32);
+
+/// The quotes of `doc` found with `models`.
+fn extract(doc: &nutgraf_core::Document, models: QuoteModels<'_>) -> Vec<Quote> {
+    quotes::extract_with(&NewsSegmenter::default().segment(doc), models)
+}
+
+/// The speaker chooser's rows of one text, from the rules' quotes: a word
+/// is right when it lies in the gold source its quote pairs with.
+fn speaker_rows_of(d: &SplitDoc) -> Vec<SpeakerRow> {
+    let (_, doc, gold, _) = d;
+    let rules = extract(
+        doc,
+        QuoteModels {
+            speaker: None,
+            confidence: None,
+        },
+    );
+    let sources = paired_sources(&doc.text, gold, &rules);
+    let seg = NewsSegmenter::default().segment(doc);
+    quotes::speaker_rows(&seg, &rules)
+        .into_iter()
+        .map(|(qi, w, row)| {
+            let right = sources[qi]
+                .iter()
+                .any(|s| s.start < w.end && w.start < s.end);
+            (qi, row, f32::from(u8::from(right)))
+        })
+        .collect()
+}
+
+/// Trains the speaker chooser on the texts `keep` admits.
+fn fit_speaker(rows: &[Vec<SpeakerRow>], keep: &dyn Fn(usize) -> bool) -> Gbdt {
+    let (mut x, mut y) = (Vec::new(), Vec::new());
+    for (_, r) in rows.iter().enumerate().filter(|(i, _)| keep(*i)) {
+        for (_, row, l) in r {
+            x.push(*row);
+            y.push(*l);
+        }
+    }
+    chooser::train(&x, &y)
+}
+
+/// Speaker recall of the chooser's decision at several margins and least
+/// scores, cross-validated: per quote, the best word against the rules'.
+fn sweep(out: &mut impl Write, rows: &[Vec<SpeakerRow>], models: &[Gbdt]) -> anyhow::Result<()> {
+    const MARGINS: [f32; 6] = [0.0, 0.5, 1.0, 1.5, 2.0, 3.0];
+    const MINS: [f32; 4] = [-2.0, -1.0, 0.0, 1.0];
+    let mut right = vec![[0usize; MINS.len()]; MARGINS.len()];
+    let (mut rules_right, mut quotes_with_words, mut oracle) = (0usize, 0usize, 0usize);
+    for (i, r) in rows.iter().enumerate() {
+        let m = &models[i % models.len()];
+        let mut k = 0;
+        while k < r.len() {
+            let qi = r[k].0;
+            let end = k + r[k..].iter().take_while(|x| x.0 == qi).count();
+            let (mut best, mut best_right) = (f32::NEG_INFINITY, false);
+            let (mut rule_best, mut rule_right) = (f32::NEG_INFINITY, false);
+            for (_, row, l) in &r[k..end] {
+                let z = m.predict(row);
+                if z > best {
+                    (best, best_right) = (z, *l > 0.5);
+                }
+                if row[3] > 0.5 {
+                    rule_best = rule_best.max(z);
+                    rule_right |= *l > 0.5;
+                }
+            }
+            quotes_with_words += 1;
+            oracle += usize::from(r[k..end].iter().any(|x| x.2 > 0.5));
+            rules_right += usize::from(rule_right);
+            for (a, &margin) in MARGINS.iter().enumerate() {
+                for (b, &min) in MINS.iter().enumerate() {
+                    let take = best >= min && best >= rule_best + margin;
+                    right[a][b] += usize::from(if take { best_right } else { rule_right });
+                }
+            }
+            k = end;
+        }
+    }
+    writeln!(
+        out,
+        "speaker chooser ({} quotes): rules alone right {rules_right}, some word right {oracle}",
+        quotes_with_words
+    )?;
+    for (a, margin) in MARGINS.iter().enumerate() {
+        let cells: Vec<String> = MINS
+            .iter()
+            .zip(&right[a])
+            .map(|(m, r)| format!("min {m}: {r}"))
+            .collect();
+        writeln!(out, "  margin {margin}: {}", cells.join(", "))?;
+    }
+    Ok(())
+}
+
 /// Runs `train-quotes`.
 pub fn run(args: TrainQuotesArgs) -> anyhow::Result<ExitStatus> {
-    let docs = read_split(&args.dir)?;
+    let mut docs = read_split(&args.dir)?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut err = std::io::stderr().lock();
+    // The speaker chooser first: its choices are what the confidence
+    // model then learns to trust. `cv_docs` hold each text's quotes as the
+    // chooser of the folds it is not in finds them.
+    let mut cv_docs = docs.clone();
+    let mut speaker_model = chooser::model().cloned();
+    if let Some(path) = &args.speaker {
+        let rows: Vec<Vec<SpeakerRow>> = docs.par_iter().map(speaker_rows_of).collect();
+        let n: usize = rows.iter().map(Vec::len).sum();
+        writeln!(err, "nutgraf: speaker chooser: {n} candidate words")?;
+        let full = fit_speaker(&rows, &|_| true);
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            fs_err::create_dir_all(parent)?;
+        }
+        fs_err::write(path, serde_json::to_string(&full)? + "\n")?;
+        writeln!(err, "nutgraf: wrote {}", path.display())?;
+        let folds: Vec<Gbdt> = (0..FOLDS)
+            .into_par_iter()
+            .map(|k| fit_speaker(&rows, &|i| i % FOLDS != k))
+            .collect();
+        sweep(&mut out, &rows, &folds)?;
+        cv_docs.par_iter_mut().enumerate().for_each(|(i, d)| {
+            let models = QuoteModels {
+                speaker: Some(&folds[i % FOLDS]),
+                confidence: None,
+            };
+            d.3 = extract(&d.1, models);
+        });
+        speaker_model = Some(full);
+    }
+    docs.par_iter_mut().for_each(|d| {
+        let models = QuoteModels {
+            speaker: speaker_model.as_ref(),
+            confidence: None,
+        };
+        d.3 = extract(&d.1, models);
+    });
+    if args.speaker.is_none() {
+        cv_docs = docs.clone();
+    }
     let rows: Vec<(Vec<[f32; confidence::FEATURES.len()]>, Vec<f32>)> =
         docs.iter().map(rows_of).collect();
     let fit = |keep: &dyn Fn(usize) -> bool| {
@@ -38,7 +180,6 @@ pub fn run(args: TrainQuotesArgs) -> anyhow::Result<ExitStatus> {
         .iter()
         .map(|r| r.1.iter().filter(|&&v| v > 0.5).count())
         .sum();
-    let mut err = std::io::stderr().lock();
     writeln!(
         err,
         "nutgraf: {} texts, {n} quotes, {positives} right ({:.1}%)",
@@ -73,26 +214,33 @@ pub fn run(args: TrainQuotesArgs) -> anyhow::Result<ExitStatus> {
     fs_err::write(&args.output, serde_json::to_string(&model)? + "\n")?;
     writeln!(err, "nutgraf: wrote {}", args.output.display())?;
 
-    // Cross-validated on the training split: each text scored by the model
-    // of the folds it is not in.
-    let fold_models: Vec<_> = (0..FOLDS).map(|k| fit(&|i| i % FOLDS != k)).collect();
-    let cv: Vec<SplitDoc> = docs
-        .iter()
-        .enumerate()
-        .map(|(i, d)| {
-            let mut d = d.clone();
-            confidence::assign(&d.1.text, &mut d.3, Some(&fold_models[i % FOLDS]));
-            d
+    // Cross-validated on the training split: each text's quotes found by
+    // the chooser of the folds it is not in and scored by the confidence
+    // model of those folds.
+    let cv_rows: Vec<_> = cv_docs.iter().map(rows_of).collect();
+    let fold_models: Vec<_> = (0..FOLDS)
+        .map(|k| {
+            let (mut x, mut y) = (Vec::new(), Vec::new());
+            for (_, (rx, ry)) in cv_rows.iter().enumerate().filter(|(i, _)| i % FOLDS != k) {
+                x.extend_from_slice(rx);
+                y.extend_from_slice(ry);
+            }
+            confidence::train(&x, &y)
         })
         .collect();
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    report(&mut out, &format!("{FOLDS}-fold CV"), &cv)?;
+    for (i, d) in cv_docs.iter_mut().enumerate() {
+        confidence::assign(&d.1.text, &mut d.3, Some(&fold_models[i % FOLDS]));
+    }
+    report(&mut out, &format!("{FOLDS}-fold CV"), &cv_docs)?;
     if let Some(dev) = &args.dev {
         let mut split = read_split(dev)?;
-        for d in &mut split {
-            confidence::assign(&d.1.text, &mut d.3, Some(&model));
-        }
+        split.par_iter_mut().for_each(|d| {
+            let models = QuoteModels {
+                speaker: speaker_model.as_ref(),
+                confidence: Some(&model),
+            };
+            d.3 = extract(&d.1, models);
+        });
         report(&mut out, &dev.display().to_string(), &split)?;
     }
     Ok(ExitStatus::Success)

@@ -311,6 +311,33 @@ pub fn label_quotes(text: &str, gold: &[GoldAttribution], system: &[Quote]) -> V
     out
 }
 
+/// For each system quote of one document, the byte spans of the source of
+/// the gold attribution its content pairs with (empty when it pairs with
+/// none, or that attribution has no source): the speaker chooser's labels.
+pub fn paired_sources(
+    text: &str,
+    gold: &[GoldAttribution],
+    system: &[Quote],
+) -> Vec<Vec<crate::Span>> {
+    let byte_at: Vec<usize> = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain([text.len()])
+        .collect();
+    let byte = |c: usize| byte_at[c.min(byte_at.len() - 1)];
+    let hyps = char_hyps(text, system);
+    let g: Vec<&GoldAttribution> = gold.iter().collect();
+    let mut out = vec![Vec::new(); system.len()];
+    for (i, j) in pair(&hyps, &g) {
+        out[i] = g[j]
+            .source
+            .iter()
+            .map(|&(a, b)| crate::Span::new(byte(a), byte(b)))
+            .collect();
+    }
+    out
+}
+
 /// Accumulates documents and computes [`QuoteScores`].
 #[derive(Default)]
 pub struct QuoteScorer {
