@@ -11,6 +11,11 @@ Exit codes:
   1  bad input: unreadable, empty or binary article; in batch, one or more records failed
   2  usage error or internal error";
 
+const SERVE_EXIT_CODES: &str = "\
+Exit codes:
+  0  stopped by SIGTERM or SIGINT, after finishing the requests in flight
+  2  usage error, or the address could not be bound";
+
 /// nutgraf: the nut graf of a news article (headline and 3-4 key points, each
 /// citing the sentence it came from).
 #[derive(Debug, Parser)]
@@ -41,6 +46,17 @@ pub enum Command {
     /// Exits 1 when any record failed.
     #[command(after_help = EXIT_CODES)]
     Batch(BatchArgs),
+    /// Serve the HTTP API and the web page until SIGTERM or SIGINT.
+    ///
+    /// `POST /v1/summarize` (a JSON body `{text | html, title?, points?,
+    /// quotes?}`, or a raw `text/plain` or `text/html` body) answers the
+    /// JSON of `summarize -f json`; `POST /v1/batch` takes JSONL and streams
+    /// JSONL back in input order, as `batch` writes it; `GET /healthz`,
+    /// `GET /metrics` (Prometheus text) and `GET /` (the web page). Errors
+    /// are `{"error": {"kind", "message"}}` with 400, 413, 415, 422, 503 or
+    /// 504 (see the README's API section and `docs/openapi.yaml`).
+    #[command(after_help = SERVE_EXIT_CODES)]
+    Serve(ServeArgs),
     /// Score nutgraf and Lead-3 against reference highlights with ROUGE.
     ///
     /// DATASET is JSONL with `id`, `article` and `highlights` (a list of
@@ -284,6 +300,30 @@ pub struct BatchArgs {
     /// Input limits.
     #[command(flatten)]
     pub limits: LimitArgs,
+}
+
+/// Arguments of `serve`.
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// Address to listen on; port 0 takes a free port (printed on start).
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: std::net::SocketAddr,
+    /// Worker threads that summarize (default: one per core).
+    #[arg(long, short = 'j')]
+    pub threads: Option<usize>,
+    /// Largest request body: bytes, or with a K, M or G suffix.
+    #[arg(long, value_name = "SIZE", default_value = "10M", value_parser = parse_size)]
+    pub max_body: u64,
+    /// Requests summarized at once, at most; past it, 503 with
+    /// `Retry-After` (default: four per worker thread).
+    #[arg(long, value_name = "N")]
+    pub max_inflight: Option<usize>,
+    /// Seconds a request may take before it gets 504.
+    #[arg(long, value_name = "SECS", default_value_t = 30.0)]
+    pub timeout: f64,
+    /// Pipeline settings (the defaults of every request).
+    #[command(flatten)]
+    pub pipeline: PipelineArgs,
 }
 
 /// Arguments of `eval`.

@@ -76,6 +76,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
         Command::Summarize(args) => commands::summarize::run(args),
         Command::Batch(args) => commands::batch::run(args),
         Command::Eval(args) => commands::eval::run(args),
+        Command::Serve(args) => commands::serve::run(args),
         Command::EvalQuotes(args) => commands::eval_quotes::run(args),
         Command::Train(args) => commands::train::run(args),
         Command::TrainHeadlines(args) => commands::train_headlines::run(args),

@@ -226,14 +226,14 @@ enum Line {
 }
 
 /// The error line of record `line`.
-fn failed_line(id: Option<&str>, line: usize, error: &str) -> (bool, Vec<u8>) {
+pub fn failed_line(id: Option<&str>, line: usize, error: &str) -> (bool, Vec<u8>) {
     let mut v = serde_json::to_vec(&Failed { id, line, error }).unwrap_or_default();
     v.push(b'\n');
     (false, v)
 }
 
 /// Summarizes one input line into one output line (with its newline).
-fn one(pipeline: &Pipeline, line: usize, bytes: &[u8], quotes_only: bool) -> (bool, Vec<u8>) {
+pub fn one(pipeline: &Pipeline, line: usize, bytes: &[u8], quotes_only: bool) -> (bool, Vec<u8>) {
     let fail = |id: Option<&str>, error: &str| failed_line(id, line, error);
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,

@@ -3,6 +3,7 @@
 pub mod batch;
 pub mod eval;
 pub mod eval_quotes;
+pub mod serve;
 pub mod summarize;
 pub mod train;
 pub mod train_headlines;

@@ -7,5 +7,6 @@ mod entry_points;
 mod eval;
 mod html;
 mod robustness;
+mod serve;
 mod summarize;
 mod util;
