@@ -350,9 +350,25 @@ fn has_dateline(s: &str) -> bool {
         }
     }
     lower.starts_with("by . ")
+        || is_byline(s)
         || lower.contains("published:")
         || lower.contains("updated:")
         || lower.starts_with("last updated")
+}
+
+/// True for a byline line: `By Jane Okafor, Coastal Desk`, `By JANE DOE
+/// and John Roe`: `By` and two capitalized words, in a line of ten words
+/// at most.
+fn is_byline(s: &str) -> bool {
+    let Some(rest) = s.strip_prefix("By ").or_else(|| s.strip_prefix("BY ")) else {
+        return false;
+    };
+    let mut names = rest.split_whitespace().take(2);
+    let capital = |w: Option<&str>| {
+        w.and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+    };
+    capital(names.next()) && capital(names.next()) && s.split_whitespace().nth(10).is_none()
 }
 
 /// The first-line features of line `k` of `ls`.
@@ -562,6 +578,11 @@ mod tests {
         assert!(has_dateline("BOSTON \u{2014} Snow fell all night."));
         assert!(!has_dateline("Council Votes to Close the Old Pool"));
         assert!(!has_dateline("Mayor (Finally) Opens Park"));
+        // A byline line is never the headline.
+        assert!(has_dateline("By Jane Okafor, Coastal Desk"));
+        assert!(has_dateline("BY TOM REYES AND ANA LIU"));
+        assert!(!has_dateline("By the numbers: the county budget"));
+        assert!(!has_dateline("Byron Bay Council Votes to Close Pool"));
     }
 
     #[test]
