@@ -314,10 +314,15 @@ pub struct ServeArgs {
     /// Largest request body: bytes, or with a K, M or G suffix.
     #[arg(long, value_name = "SIZE", default_value = "10M", value_parser = parse_size)]
     pub max_body: u64,
-    /// Requests summarized at once, at most; past it, 503 with
-    /// `Retry-After` (default: four per worker thread).
+    /// Requests summarized at once (on the workers or next in line), at
+    /// most (default: four per worker thread).
     #[arg(long, value_name = "N")]
     pub max_inflight: Option<usize>,
+    /// Requests that may wait for a worker past `--max-inflight`, holding
+    /// no thread; past it, 503 with `Retry-After` (default: 64 per worker
+    /// thread).
+    #[arg(long, value_name = "N")]
+    pub max_queue: Option<usize>,
     /// Seconds a request may take before it gets 504.
     #[arg(long, value_name = "SECS", default_value_t = 30.0)]
     pub timeout: f64,

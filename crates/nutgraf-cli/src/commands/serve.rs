@@ -3,16 +3,19 @@
 //!
 //! The async side (tokio and axum) only moves bytes. Every article is
 //! summarized on a pool of worker threads, behind a semaphore of
-//! `--max-inflight` permits: a request that finds none gets 503 at once, so
-//! health checks and metrics answer while the cores are busy. A job holds
-//! its permit until it finishes, even past `--timeout` (504), so the pool's
-//! queue stays bounded.
+//! `--max-inflight` permits (jobs on the pool, running or next in line).
+//! A request that finds no permit waits for one without holding a thread,
+//! in a queue of at most `--max-queue` requests; past that it gets 503 at
+//! once. Health checks and metrics never wait. A job holds its permit until
+//! it finishes, even past `--timeout` (504: the timeout counts from the
+//! request's arrival, waiting included), so the pool's queue stays
+//! bounded.
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::net::SocketAddr;
 use std::panic::AssertUnwindSafe;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -61,6 +64,8 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitStatus> {
         pool,
         permits: Arc::new(Semaphore::new(max_inflight)),
         max_inflight,
+        waiting: AtomicUsize::new(0),
+        max_queue: args.max_queue.unwrap_or(64 * threads),
         max_body: usize::try_from(args.max_body).unwrap_or(usize::MAX),
         timeout: Duration::from_secs_f64(args.timeout.max(0.001)),
         metrics: Metrics::default(),
@@ -83,8 +88,8 @@ async fn serve(app: Arc<App>, addr: SocketAddr, threads: usize) -> anyhow::Resul
         let mut err = std::io::stderr().lock();
         writeln!(
             err,
-            "nutgraf: listening on http://{local} ({threads} worker threads, {} requests in flight at most)",
-            app.max_inflight
+            "nutgraf: listening on http://{local} ({threads} worker threads, {} requests in flight and {} waiting at most)",
+            app.max_inflight, app.max_queue
         )?;
     }
     axum::serve(listener, router(app))
@@ -146,6 +151,9 @@ struct App {
     pool: rayon::ThreadPool,
     permits: Arc<Semaphore>,
     max_inflight: usize,
+    /// Requests waiting for a permit, and how many may.
+    waiting: AtomicUsize,
+    max_queue: usize,
     max_body: usize,
     timeout: Duration,
     metrics: Metrics,
@@ -184,26 +192,52 @@ impl App {
         Ok(p)
     }
 
-    /// A permit for one request's work, or 503.
-    fn permit(&self) -> Result<OwnedSemaphorePermit, ApiError> {
-        self.permits
-            .clone()
-            .try_acquire_owned()
-            .map_err(|_| ApiError {
+    /// A permit for one request's work: at once, or after waiting in the
+    /// queue until `deadline`; 503 when the queue is full, 504 past the
+    /// deadline.
+    async fn permit(&self, deadline: Instant) -> Result<OwnedSemaphorePermit, ApiError> {
+        if let Ok(p) = self.permits.clone().try_acquire_owned() {
+            return Ok(p);
+        }
+        if self.waiting.fetch_add(1, Ordering::SeqCst) >= self.max_queue {
+            self.waiting.fetch_sub(1, Ordering::SeqCst);
+            return Err(ApiError {
                 status: StatusCode::SERVICE_UNAVAILABLE,
                 kind: "overloaded",
                 message: format!(
-                    "{} requests are in flight (the --max-inflight limit); retry shortly",
-                    self.max_inflight
+                    "{} requests are in flight and {} waiting (the --max-inflight and \
+                     --max-queue limits); retry shortly",
+                    self.max_inflight, self.max_queue
                 ),
-            })
+            });
+        }
+        let got =
+            tokio::time::timeout_at(deadline.into(), self.permits.clone().acquire_owned()).await;
+        self.waiting.fetch_sub(1, Ordering::SeqCst);
+        match got {
+            Ok(Ok(p)) => Ok(p),
+            Ok(Err(_)) => Err(ApiError::internal("the server is stopping".to_string())),
+            Err(_) => Err(self.timed_out()),
+        }
+    }
+
+    fn timed_out(&self) -> ApiError {
+        ApiError {
+            status: StatusCode::GATEWAY_TIMEOUT,
+            kind: "timeout",
+            message: format!(
+                "not done within {:.3} s (the --timeout limit)",
+                self.timeout.as_secs_f64()
+            ),
+        }
     }
 
     /// Runs `f` on the worker pool, holding `permit` (a semaphore permit)
-    /// until it finishes; 504 past the timeout, 500 if it panics.
+    /// until it finishes; 504 past `deadline`, 500 if it panics.
     async fn compute<T: Send + 'static, P: Send + 'static>(
         &self,
         permit: P,
+        deadline: Instant,
         f: impl FnOnce() -> T + Send + 'static,
     ) -> Result<T, ApiError> {
         let (tx, rx) = oneshot::channel();
@@ -212,15 +246,8 @@ impl App {
             drop(permit);
             let _ = tx.send(out);
         });
-        match tokio::time::timeout(self.timeout, rx).await {
-            Err(_) => Err(ApiError {
-                status: StatusCode::GATEWAY_TIMEOUT,
-                kind: "timeout",
-                message: format!(
-                    "not done within {:.3} s (the --timeout limit)",
-                    self.timeout.as_secs_f64()
-                ),
-            }),
+        match tokio::time::timeout_at(deadline.into(), rx).await {
+            Err(_) => Err(self.timed_out()),
             Ok(Ok(Ok(v))) => Ok(v),
             Ok(Ok(Err(_))) | Ok(Err(_)) => Err(ApiError::internal(
                 "the article could not be summarized (an internal error; the server goes on)"
@@ -392,6 +419,7 @@ async fn summarize(
     query: Result<Query<SummarizeQuery>, axum::extract::rejection::QueryRejection>,
     req: Request,
 ) -> Result<Response, ApiError> {
+    let deadline = Instant::now() + app.timeout;
     let query = query
         .map_err(|e| ApiError::bad_request("invalid_query", e.body_text()))?
         .0;
@@ -446,20 +474,29 @@ async fn summarize(
         }
     };
     let pipeline = app.pipeline(points, quotes)?;
-    let permit = app.permit()?;
+    let permit = app.permit(deadline).await?;
     let quotes_only = app.quotes_only;
     let out = app
-        .compute(permit, move || -> Result<Vec<u8>, nutgraf_core::Error> {
-            let run = pipeline.run(input, title)?;
-            let mut out = Vec::new();
-            if quotes_only {
-                render_quotes(Format::Json, &run.summary, &mut out)
-            } else {
-                nutgraf_core::render::render(Format::Json, &run.document, &run.summary, &mut out)
-            }
-            .map_err(|e| nutgraf_core::Error::Config(e.to_string()))?;
-            Ok(out)
-        })
+        .compute(
+            permit,
+            deadline,
+            move || -> Result<Vec<u8>, nutgraf_core::Error> {
+                let run = pipeline.run(input, title)?;
+                let mut out = Vec::new();
+                if quotes_only {
+                    render_quotes(Format::Json, &run.summary, &mut out)
+                } else {
+                    nutgraf_core::render::render(
+                        Format::Json,
+                        &run.document,
+                        &run.summary,
+                        &mut out,
+                    )
+                }
+                .map_err(|e| nutgraf_core::Error::Config(e.to_string()))?;
+                Ok(out)
+            },
+        )
         .await?
         .map_err(ApiError::from_core)?;
     app.metrics.articles.fetch_add(1, Ordering::Relaxed);
@@ -478,7 +515,7 @@ async fn batch(State(app): State<Arc<App>>, req: Request) -> Result<Response, Ap
             "JSONL as application/x-ndjson (or application/jsonl, text/plain)",
         ));
     }
-    let permit = Arc::new(app.permit()?);
+    let permit = Arc::new(app.permit(Instant::now() + app.timeout).await?);
     let pipeline = app.pipeline(None, None)?;
     // Line starts: records are cut out of the one body, never copied whole.
     let mut lines: Vec<(usize, usize, usize)> = Vec::new();
@@ -502,7 +539,7 @@ async fn batch(State(app): State<Arc<App>>, req: Request) -> Result<Response, Ap
             let (bytes, pipeline) = (bytes.clone(), pipeline.clone());
             // Each chunk is one job under the batch's one permit.
             let out = app
-                .compute(permit.clone(), move || {
+                .compute(permit.clone(), Instant::now() + app.timeout, move || {
                     use rayon::prelude::*;
                     let outs: Vec<(bool, Vec<u8>)> = chunk
                         .par_iter()
@@ -573,7 +610,8 @@ async fn metrics(State(app): State<Arc<App>>) -> Response {
             header::CONTENT_TYPE,
             HeaderValue::from_static("text/plain; version=0.0.4"),
         )],
-        app.metrics.render(inflight),
+        app.metrics
+            .render(inflight, app.waiting.load(Ordering::SeqCst)),
     )
         .into_response()
 }
@@ -641,7 +679,7 @@ impl Metrics {
     }
 
     /// The Prometheus text format.
-    fn render(&self, inflight: usize) -> String {
+    fn render(&self, inflight: usize, waiting: usize) -> String {
         use std::fmt::Write as _;
         let mut s = String::new();
         let _ = writeln!(
@@ -704,6 +742,9 @@ impl Metrics {
         let _ = writeln!(s, "# HELP nutgraf_in_flight Requests being summarized now.");
         let _ = writeln!(s, "# TYPE nutgraf_in_flight gauge");
         let _ = writeln!(s, "nutgraf_in_flight {inflight}");
+        let _ = writeln!(s, "# HELP nutgraf_queued Requests waiting for a worker.");
+        let _ = writeln!(s, "# TYPE nutgraf_queued gauge");
+        let _ = writeln!(s, "nutgraf_queued {waiting}");
         let _ = writeln!(s, "# HELP nutgraf_articles_total Articles summarized.");
         let _ = writeln!(s, "# TYPE nutgraf_articles_total counter");
         let _ = writeln!(

@@ -234,7 +234,7 @@ fn batch_streams_records_in_order_with_their_errors() {
 
 #[test]
 fn health_and_page_answer_while_the_workers_are_busy_and_the_limit_gives_503() {
-    let s = Server::start(&["--threads", "1", "--max-inflight", "1"]);
+    let s = Server::start(&["--threads", "1", "--max-inflight", "1", "--max-queue", "0"]);
     let url = s.url("/v1/summarize");
     let slow = slow_article();
     let busy = {
@@ -313,4 +313,22 @@ fn sigterm_finishes_what_is_in_flight_and_exits_0() {
         std::thread::sleep(Duration::from_millis(20));
     };
     assert_eq!(code.code(), Some(0));
+}
+
+#[test]
+fn requests_past_the_in_flight_limit_wait_in_the_queue() {
+    let s = Server::start(&["--threads", "1", "--max-inflight", "1", "--max-queue", "4"]);
+    let url = s.url("/v1/summarize");
+    let clients: Vec<_> = (0..3)
+        .map(|_| {
+            let url = url.clone();
+            let text = "The ferry ran late again, the operator said. ".repeat(20_000);
+            std::thread::spawn(move || post(&url, "text/plain", text.as_bytes()).0)
+        })
+        .collect();
+    let codes: Vec<u16> = clients.into_iter().map(|c| c.join().unwrap()).collect();
+    assert_eq!(codes, [200, 200, 200]);
+    let (_, m) = get(&s.url("/metrics"));
+    assert!(m.contains("nutgraf_articles_total 3"), "{m}");
+    assert!(m.contains("nutgraf_queued 0"), "{m}");
 }
