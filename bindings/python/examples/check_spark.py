@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""Checks a Spark job against the CLI and measures the Python package.
+
+  check_spark.py NUTGRAF DATASET.jsonl[.gz] [--rows 500]
+
+1. Runs examples/spark_summarize.py's job in local[2] over the first ROWS
+   articles, and `NUTGRAF batch` over the same; every row's key points must
+   equal the CLI's (text, start, end). Exits 1 otherwise.
+2. Times `nutgraf.summarize_many` over the whole file on one and two threads
+   beside `NUTGRAF batch -j 1` and `-j 2` (articles/s), and Spark local[2]
+   rows/s over the whole file. Prints one JSON line.
+"""
+import argparse
+import gzip
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+import nutgraf
+
+
+def read(path):
+    opener = gzip.open if path.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def batch(binary, records, threads, d):
+    inp, out = os.path.join(d, f"in-{threads}.jsonl"), os.path.join(d, f"out-{threads}.jsonl")
+    with open(inp, "w", encoding="utf-8") as f:
+        for r in records:
+            f.write(json.dumps({"id": r["id"], "article": r["article"]}) + "\n")
+    t = time.perf_counter()
+    subprocess.run([binary, "batch", inp, "-o", out, "-q", "-j", str(threads)], check=True)
+    seconds = time.perf_counter() - t
+    with open(out, encoding="utf-8") as f:
+        return [json.loads(line) for line in f], seconds
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("nutgraf")
+    ap.add_argument("dataset")
+    ap.add_argument("--rows", type=int, default=500)
+    a = ap.parse_args()
+    records = read(a.dataset)
+    articles = [r["article"] for r in records]
+    from pyspark.sql import SparkSession
+    from nutgraf.spark import summarize_udf
+
+    spark = (
+        SparkSession.builder.master("local[2]")
+        .appName("nutgraf-check")
+        .config("spark.ui.enabled", "false")
+        .getOrCreate()
+    )
+    out = {}
+    with tempfile.TemporaryDirectory() as d:
+        head = records[: a.rows]
+        cli, _ = batch(a.nutgraf, head, 2, d)
+        df = spark.createDataFrame([(r["id"], r["article"]) for r in head], ["id", "article"])
+        rows = df.withColumn("nutgraf", summarize_udf()("article")).collect()
+        by_id = {r["id"]: r["nutgraf"] for r in rows}
+        same = sum(
+            1
+            for c in cli
+            if [(p["text"], p["start"], p["end"]) for p in by_id[c["id"]]["key_points"]]
+            == [(p["text"], p["start"], p["end"]) for p in c["key_points"]]
+        )
+        out["spark_rows"] = len(rows)
+        out["spark_rows_equal_to_cli"] = same
+        # Throughput over the whole file.
+        for threads in (1, 2):
+            t = time.perf_counter()
+            res = nutgraf.summarize_many(articles, threads=threads)
+            py = len(articles) / (time.perf_counter() - t)
+            assert all("error" not in r for r in res)
+            _, seconds = batch(a.nutgraf, records, threads, d)
+            out[f"summarize_many_{threads}_core_articles_per_s"] = round(py, 1)
+            out[f"batch_{threads}_core_articles_per_s"] = round(len(records) / seconds, 1)
+            out[f"ratio_{threads}_core"] = round(py / (len(records) / seconds), 3)
+        df = spark.createDataFrame([(r["id"], r["article"]) for r in records], ["id", "article"]).repartition(4)
+        t = time.perf_counter()
+        n = df.withColumn("nutgraf", summarize_udf()("article")).write.mode("overwrite").parquet(os.path.join(d, "spark.parquet"))
+        seconds = time.perf_counter() - t
+        out["spark_local2_rows_per_s"] = round(len(records) / seconds, 1)
+    spark.stop()
+    print(json.dumps(out))
+    ok = out["spark_rows"] == min(a.rows, len(records)) == out["spark_rows_equal_to_cli"]
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
