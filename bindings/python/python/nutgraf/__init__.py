@@ -19,9 +19,11 @@ byte spans of the words it came from; the same JSON as ``nutgraf summarize
 
 from __future__ import annotations
 
+import gc as _gc
 import json as _json
 import os as _os
 import threading as _threading
+from concurrent.futures import ThreadPoolExecutor as _ThreadPoolExecutor
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Union
 
 from . import _nutgraf
@@ -37,6 +39,10 @@ __all__ = [
     "summarize",
     "summarize_many",
 ]
+
+
+# Items per call into the engine in ``summarize_many``.
+_CHUNK = 512
 
 
 def _item(item: Any) -> "tuple[str, str]":
@@ -113,8 +119,33 @@ class Pipeline:
         summarized gives ``{"error": {"kind", "message"}}`` (with its
         ``id``) in its place instead of raising."""
         prepared = [_item(x) for x in items]
-        out = self._inner.summarize_many(prepared, threads, points, quotes)
-        return [_json.loads(s) for s in out]
+        run = self._inner.summarize_many
+        if len(prepared) <= _CHUNK:
+            return [_json.loads(s) for s in run(prepared, threads, points, quotes)]
+        # Chunks: while the engine summarizes one (the GIL released), this
+        # thread turns the one before into dicts.
+        chunks = [prepared[i : i + _CHUNK] for i in range(0, len(prepared), _CHUNK)]
+        out: List[Dict[str, Any]] = []
+        # The results hold no reference cycles: the cyclic collector would
+        # only walk them again and again as they pile up.
+        collecting = _gc.isenabled()
+        _gc.disable()
+        try:
+            self._pipelined(run, chunks, out, threads, points, quotes)
+        finally:
+            if collecting:
+                _gc.enable()
+        return out
+
+    @staticmethod
+    def _pipelined(run, chunks, out, threads, points, quotes) -> None:
+        with _ThreadPoolExecutor(max_workers=1) as ex:
+            pending = ex.submit(run, chunks[0], threads, points, quotes)
+            for k in range(len(chunks)):
+                done = pending.result()
+                if k + 1 < len(chunks):
+                    pending = ex.submit(run, chunks[k + 1], threads, points, quotes)
+                out.extend(_json.loads(s) for s in done)
 
 
 _default: Optional[Pipeline] = None
