@@ -54,6 +54,7 @@ def main():
     from pyspark.sql import SparkSession
     from nutgraf.spark import summarize_udf
 
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # workers run this interpreter
     spark = (
         SparkSession.builder.master("local[2]")
         .appName("nutgraf-check")

@@ -9,6 +9,8 @@ struct column beside them (headline, key_points, quotes, language, error).
 Prints the rows written and rows per second.
 """
 import argparse
+import os
+import sys
 import time
 
 from pyspark.sql import SparkSession
@@ -24,12 +26,10 @@ def main():
     ap.add_argument("--points", type=int)
     ap.add_argument("--no-quotes", action="store_true")
     a = ap.parse_args()
-    spark = (
-        SparkSession.builder.master(a.master)
-        .appName("nutgraf")
-        .config("spark.ui.enabled", "false")
-        .getOrCreate()
-    )
+    if a.master.startswith("local"):
+        # Local workers run this interpreter (the one nutgraf and pandas are installed in).
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    spark = SparkSession.builder.master(a.master).appName("nutgraf").config("spark.ui.enabled", "false").getOrCreate()
     if a.input.endswith(".parquet") or not a.input.split(".")[-1] in ("jsonl", "json", "gz"):
         df = spark.read.parquet(a.input)
     else:

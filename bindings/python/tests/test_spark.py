@@ -1,6 +1,7 @@
 """nutgraf.spark in Spark local mode: one row per article, the CLI's points."""
 
 import os
+import sys
 
 import pytest
 
@@ -14,6 +15,9 @@ if not os.environ.get("NUTGRAF_REQUIRE_SPARK"):
 def spark():
     from pyspark.sql import SparkSession
 
+    # The workers must run this interpreter, the one with pandas and nutgraf,
+    # not whatever python3 is first on PATH (read when the JVM starts).
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     s = (
         SparkSession.builder.master("local[2]")
         .appName("nutgraf-test")
