@@ -1,0 +1,360 @@
+//! Attributions around a direct quote: the cue and speaker after it (`"...," she said`), before it (`She said: "..."`), in a headline label or a transcript's speaker label.
+
+use super::*;
+
+/// An attribution: the cue, the speaker, and the token after it.
+pub(super) struct Attribution {
+    pub(super) cue: Span,
+    pub(super) speaker: Option<Span>,
+    pub(super) next_tok: usize,
+    /// Found before the quote, in the clause that introduces it.
+    pub(super) before: bool,
+}
+
+/// `"...," she said.` / `"...," said Jane Doe, a spokesman.` after the
+/// quote closing at token `close`.
+pub(super) fn attribution_after(
+    text: &str,
+    toks: &[Tok],
+    close: usize,
+    sentence: Span,
+    para: Span,
+) -> Option<Attribution> {
+    let limit = sentence.end.max(toks[close].end).min(para.end);
+    let mut i = close + 1;
+    // Skip a comma, dash or colon between the quote and the attribution.
+    while i < toks.len() && toks[i].kind == TokKind::Punct && is_soft(text, &toks[i]) {
+        i += 1;
+    }
+    // `"..." ― Jane Doe`: a dash and a name closing the paragraph.
+    let dash = toks
+        .get(close + 1)
+        .is_some_and(|t| matches!(t.slice(text), "―" | "—" | "–" | "--"));
+    if dash {
+        let name: Vec<usize> = (close + 2..toks.len())
+            .take_while(|&k| {
+                toks[k].start < para.end
+                    && toks[k].kind == TokKind::Word
+                    && scan::starts_upper(toks[k].slice(text))
+            })
+            .take(6)
+            .collect();
+        let closes = name.last().is_some_and(|&last| {
+            name.len() <= 5
+                && !toks
+                    .get(last + 1)
+                    .is_some_and(|t| t.start < para.end && t.kind != TokKind::Punct)
+        });
+        if closes {
+            let last = name[name.len() - 1];
+            return Some(Attribution {
+                cue: Span::new(toks[close + 1].start, toks[close + 1].end),
+                speaker: Some(Span::new(toks[close + 2].start, toks[last].end)),
+                next_tok: last + 1,
+                before: false,
+            });
+        }
+    }
+    let words: Vec<usize> = (i..toks.len())
+        .take_while(|&k| toks[k].start < limit && toks[k].kind == TokKind::Word)
+        .take(10)
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    // CUE SPEAKER: `said Jane Doe`.
+    if let Some((cue, after)) = lexicon::cue_at(text, toks, words[0]) {
+        let sp = scan::noun_phrase_forward(text, toks, after, limit);
+        let next = sp.map_or(after, |(_, n)| n);
+        return Some(Attribution {
+            cue,
+            speaker: sp.map(|(s, _)| s),
+            next_tok: skip_soft(text, toks, next),
+            before: false,
+        });
+    }
+    // SPEAKER CUE: `she said`, `the former mayor told reporters`,
+    // `the harbour master, Ana Reyes, said`.
+    // `Rep. Jim Jordan (R-Ohio), an oversight panel member, said`,
+    // `Del. Marcia "Cia" Price said`.
+    let run = (i + 1..toks.len())
+        .take_while(|&k| {
+            toks[k].start < limit
+                && match toks[k].kind {
+                    TokKind::Word => true,
+                    // `(D-Mo.)`: the dot of an abbreviation before `)`.
+                    TokKind::Punct => {
+                        matches!(toks[k].slice(text), "," | "(" | ")")
+                            || (toks[k].slice(text) == "."
+                                && toks.get(k + 1).is_some_and(|n| n.slice(text) == ")"))
+                    }
+                    TokKind::Quote => scan::is_nickname_mark(toks, k),
+                }
+        })
+        .take(20)
+        .filter(|&k| toks[k].kind == TokKind::Word);
+    // `"...," while 73 percent said ...`: a new clause, not an attribution.
+    if lexicon::is_clause_opener(text, &toks[words[0]]) {
+        return None;
+    }
+    for k in run {
+        if let Some((cue, after)) = lexicon::cue_at(text, toks, k) {
+            let speaker = scan::noun_phrase_back(text, toks, words[0], k)?;
+            // The speaker follows the quote: `"...," the mayor said`, not
+            // `"..." with Rubio, in a finish that he said ...`.
+            let between = &toks[words[0]..toks.partition_point(|t| t.start < speaker.start)];
+            if between
+                .iter()
+                .any(|t| matches!(t.slice(text), "that" | "which" | "whom" | "where"))
+            {
+                return None;
+            }
+            let after = lexicon::skip_cue_object(text, toks, after, limit);
+            return Some(Attribution {
+                cue,
+                speaker: Some(speaker),
+                next_tok: skip_soft(text, toks, after),
+                before: false,
+            });
+        }
+    }
+    // `"..." to drive up the price, she said.`: a closing `, SPEAKER CUE`
+    // at the sentence's end, after words that finish the quoted clause.
+    let end = (i..toks.len())
+        .take_while(|&k| toks[k].start < limit)
+        .last()?;
+    // `"..." about fixing inequality, said Marla Kilfoyle, a teacher.`
+    let said_x = (i..end)
+        .filter(|&c| scan::is_comma(text, &toks[c]))
+        .find_map(|c| lexicon::cue_at(text, toks, c + 1).map(|cue| (c, cue)));
+    if let Some((c, (cue, after))) = said_x {
+        let clean = !toks[c..=end].iter().any(|t| t.kind == TokKind::Quote);
+        if let Some((speaker, next)) = scan::noun_phrase_forward(text, toks, after, limit)
+            .filter(|&(sp, _)| clean && plausible_speaker(text, toks, sp))
+        {
+            return Some(Attribution {
+                cue,
+                speaker: Some(speaker),
+                next_tok: skip_soft(text, toks, next),
+                before: false,
+            });
+        }
+    }
+    let comma = (i..end).rev().find(|&k| scan::is_comma(text, &toks[k]))?;
+    if end - comma > 8
+        || toks[comma + 1..=end]
+            .iter()
+            .any(|t| t.kind == TokKind::Quote)
+    {
+        return None;
+    }
+    for k in comma + 2..=end {
+        if let Some((cue, after)) = lexicon::cue_at(text, toks, k) {
+            let speaker = scan::noun_phrase_back(text, toks, comma + 1, k)?;
+            return Some(Attribution {
+                cue,
+                speaker: Some(speaker),
+                next_tok: skip_soft(text, toks, after),
+                before: false,
+            });
+        }
+    }
+    None
+}
+
+/// `Doe said: "..."` / `He told CNN, "..."` before the quote opening at
+/// token `open`, within its sentence.
+pub(super) fn attribution_before(
+    text: &str,
+    toks: &[Tok],
+    quoted: &[(usize, usize)],
+    open: usize,
+    sentence: Span,
+) -> Option<Attribution> {
+    // Look back at most 64 tokens, within the sentence.
+    let first = toks
+        .partition_point(|t| t.start < sentence.start)
+        .max(open.saturating_sub(64));
+    if open <= first {
+        return None;
+    }
+    // The first cue with a speaker before the quote (`She said she recalls
+    // "..."`: the outer speaker), not past another quotation.
+    // Scare quotes (`he won "every single debate" and ...`) are part of
+    // the attribution's clause; a real quotation before is a boundary.
+    let from = quoted
+        .iter()
+        .rev()
+        .find(|&&(o, c)| c < open && o >= first && is_real_quote(text, toks, o, c))
+        .map_or(first, |&(_, c)| c + 1);
+    // `..., which is an outcome, he said, "we've long anticipated."`: a
+    // parenthetical attribution right before the quote.
+    let mut j = open;
+    while j > from && toks[j - 1].kind == TokKind::Punct && is_soft(text, &toks[j - 1]) {
+        j -= 1;
+    }
+    if j > from + 1 && j < open {
+        if let Some((cue, _)) = lexicon::cue_at(text, toks, j - 1) {
+            let speaker = scan::noun_phrase_back(text, toks, from, j - 1).filter(|s| {
+                let at = toks.partition_point(|t| t.start < s.start);
+                at > from
+                    && scan::is_comma(text, &toks[at - 1])
+                    && coref::is_subject_pronoun(s.slice(text))
+            });
+            if speaker.is_some() {
+                return Some(Attribution {
+                    cue,
+                    speaker,
+                    next_tok: open,
+                    before: true,
+                });
+            }
+        }
+    }
+    let mut fallback = None;
+    for k in from..open {
+        // `According to Yahoo News, "..."`.
+        if let Some((cue, after)) = lexicon::according_to(text, toks, k) {
+            let comma = (after..open).find(|&c| scan::is_comma(text, &toks[c]));
+            if let Some(comma) = comma.filter(|&c| c > after && c - after <= 24) {
+                return Some(Attribution {
+                    cue,
+                    speaker: Some(Span::new(toks[after].start, toks[comma - 1].end)),
+                    next_tok: open,
+                    before: true,
+                });
+            }
+        }
+        if let Some((cue, _)) = lexicon::cue_at(text, toks, k) {
+            let mut speaker = scan::noun_phrase_back(text, toks, from, k);
+            if speaker.is_none() && k > from && scan::is_comma(text, &toks[k - 1]) {
+                // `But, said Solovey, "..."`, `In other words, explained
+                // Nancy Cordes: "..."`: a name right after the cue, then
+                // the quote.
+                speaker = scan::noun_phrase_forward(text, toks, k + 1, toks[open].start)
+                    .filter(|&(s, next)| {
+                        scan::starts_upper(s.slice(text))
+                            && toks[next..open].iter().all(|t| t.kind == TokKind::Punct)
+                    })
+                    .map(|(s, _)| s);
+            }
+            if speaker.is_none() && k > from && toks[k - 1].slice(text) == "and" {
+                // `Trump bemoaned the unrest and said ...`: the subject of
+                // the first verb.
+                speaker = sentence_subject(text, toks, sentence, k);
+            }
+            let a = Attribution {
+                cue,
+                speaker,
+                next_tok: open,
+                before: true,
+            };
+            if a.speaker.is_some() {
+                return Some(a);
+            }
+            fallback.get_or_insert(a);
+        }
+    }
+    fallback
+}
+
+/// Labels that open headlines and are nobody's name.
+pub(super) const HEADLINE_LABELS: [&str; 16] = [
+    "breaking",
+    "exclusive",
+    "watch",
+    "video",
+    "update",
+    "updated",
+    "poll",
+    "report",
+    "analysis",
+    "opinion",
+    "live",
+    "photos",
+    "editorial",
+    "review",
+    "explainer",
+    "factbox",
+];
+
+/// A headline in the form `Speaker Name: what they said`: one to four
+/// capitalized words and a colon, then at least three words.
+pub(super) fn headline_speaker(text: &str, toks: &[Tok]) -> Option<Quote> {
+    let colon = toks.iter().take(6).position(|t| t.slice(text) == ":")?;
+    let name = &toks[..colon];
+    let words_after = toks[colon + 1..]
+        .iter()
+        .filter(|t| t.kind == TokKind::Word)
+        .count();
+    let is_name_word = |t: &Tok| {
+        t.kind == TokKind::Word
+            && scan::starts_upper(t.slice(text))
+            && !coref::is_not_name(t.slice(text))
+            && !HEADLINE_LABELS.contains(&t.slice(text).to_lowercase().as_str())
+    };
+    if name.is_empty() || words_after < 3 || !name.iter().all(is_name_word) {
+        return None;
+    }
+    let last = toks.len() - 1;
+    let end = if toks[last].kind == TokKind::Punct {
+        last.checked_sub(1)?
+    } else {
+        last
+    };
+    let speaker = Span::new(name[0].start, name[colon - 1].end);
+    let content = Span::new(toks[colon + 1].start, toks[end].end);
+    (content.start < content.end).then(|| {
+        make(
+            text,
+            QuoteKind::Indirect,
+            None,
+            Some(speaker),
+            vec![content],
+        )
+    })
+}
+
+/// A transcript line inside a quotation: `"WALLACE: But, Governor ...`,
+/// the speaker's name in capitals and a colon right after the opening mark.
+pub(super) fn transcript_speaker(
+    text: &str,
+    toks: &[Tok],
+    open: usize,
+    close: usize,
+) -> Option<Span> {
+    let colon = (open + 1..close.min(open + 5)).find(|&k| toks[k].slice(text) == ":")?;
+    let name = &toks[open + 1..colon];
+    let caps = |t: &Tok| {
+        let w = t.slice(text);
+        t.kind == TokKind::Word
+            && w.chars().any(char::is_alphabetic)
+            && !w.chars().any(char::is_lowercase)
+    };
+    (!name.is_empty() && name.iter().all(caps))
+        .then(|| Span::new(name[0].start, name[name.len() - 1].end))
+}
+
+/// `The New York Times reports:` ending a paragraph, introducing the
+/// quotation in the next: the cue and speaker, from the paragraph's tokens.
+pub(super) fn attribution_closing(text: &str, toks: &[Tok]) -> Option<Attribution> {
+    let last = toks.len().checked_sub(1)?;
+    if toks[last].slice(text) != ":" {
+        return None;
+    }
+    let lo = last.saturating_sub(12);
+    let lo = (lo..last)
+        .rev()
+        .find(|&k| toks[k].kind != TokKind::Word)
+        .map_or(lo, |k| k + 1);
+    (lo..last).find_map(|k| {
+        let (cue, _) = lexicon::cue_at(text, toks, k)?;
+        let speaker = scan::noun_phrase_back(text, toks, lo, k)?;
+        Some(Attribution {
+            cue,
+            speaker: Some(speaker),
+            next_tok: toks.len(),
+            before: false,
+        })
+    })
+}

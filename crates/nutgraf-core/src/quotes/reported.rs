@@ -1,0 +1,240 @@
+//! Reported speech without quotation marks: `X said that Y`, `according to X`, participle clauses, and where such content ends.
+
+use super::*;
+
+/// Reported speech in one sentence with no direct quote, reading a
+/// subordinate clause and the main clause apart: `While he acknowledged
+/// X, Ham also noted Y` holds two attributions.
+pub(super) fn reported_clauses(text: &str, toks: &[Tok], sentence: Span) -> Vec<Quote> {
+    let first = toks.partition_point(|t| t.start < sentence.start);
+    let subordinate = toks
+        .get(first)
+        .is_some_and(|t| lexicon::is_subordinator(text, t));
+    if subordinate {
+        let last = toks.partition_point(|t| t.end <= sentence.end);
+        for c in (first + 2..last.min(first + 30)).filter(|&c| scan::is_comma(text, &toks[c])) {
+            let Some(next) = toks.get(c + 1) else {
+                break;
+            };
+            let main = reported(text, toks, Span::new(next.start, sentence.end));
+            // The main clause's own cue, a few words after the comma.
+            let Some(main) = main.filter(|q| {
+                q.speaker.is_some_and(|s| plausible_speaker(text, toks, s))
+                    && q.cue
+                        .is_some_and(|cue| toks.partition_point(|t| t.start < cue.start) <= c + 8)
+            }) else {
+                continue;
+            };
+            let mut out: Vec<Quote> =
+                reported(text, toks, Span::new(sentence.start, toks[c - 1].end))
+                    .into_iter()
+                    .collect();
+            out.push(main);
+            return out;
+        }
+    }
+    reported(text, toks, sentence).into_iter().collect()
+}
+
+/// Reported speech in one sentence with no direct quote.
+pub(super) fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote> {
+    let first = toks.partition_point(|t| t.start < sentence.start);
+    let last = toks
+        .partition_point(|t| t.end <= sentence.end)
+        .checked_sub(1)?;
+    if first >= toks.len() || last < first {
+        return None;
+    }
+    // Content ends before the sentence's final punctuation.
+    let end_tok = if toks[last].kind == TokKind::Punct {
+        last.checked_sub(1)?
+    } else {
+        last
+    };
+    if end_tok < first {
+        return None;
+    }
+    // `According to X, CONTENT` at the start.
+    if let Some((cue, after)) = lexicon::according_to(text, toks, first) {
+        let comma = (after..=end_tok).find(|&k| scan::is_comma(text, &toks[k]))?;
+        let speaker = Span::new(toks[after].start, toks[comma - 1].end);
+        let content = Span::new(toks[comma + 1].start, toks[end_tok].end);
+        return content_ok(toks, comma + 1, end_tok)
+            .then(|| indirect(text, cue, Some(speaker), content));
+    }
+    // `CONTENT, according to X.` / `CONTENT, X said.` / `CONTENT, said X.`
+    if let Some(comma) = (first + 1..end_tok)
+        .rev()
+        .find(|&k| scan::is_comma(text, &toks[k]))
+    {
+        let tail = comma + 1;
+        if end_tok >= tail && end_tok - tail <= 9 && content_words(toks, first, comma - 1) >= 5 {
+            let content = Span::new(toks[first].start, toks[comma - 1].end);
+            if let Some((cue, after)) = lexicon::according_to(text, toks, tail) {
+                let speaker =
+                    (after <= end_tok).then(|| Span::new(toks[after].start, toks[end_tok].end));
+                return Some(indirect(text, cue, speaker, content));
+            }
+            if let Some((cue, after)) = lexicon::cue_at(text, toks, tail) {
+                // `..., said Jane Doe.`; not `Jane Doe, a partner, called
+                // him a master ...`, which is read below.
+                let sp = scan::noun_phrase_forward(text, toks, after, toks[end_tok].end)
+                    .map(|(s, _)| s)
+                    .filter(|&s| plausible_speaker(text, toks, s));
+                if sp.is_some() {
+                    return Some(indirect(text, cue, sp, content));
+                }
+            }
+            for k in tail + 1..=end_tok {
+                if let Some((cue, after)) = lexicon::cue_at(text, toks, k) {
+                    // `..., officials said on Monday.`, not `..., but she
+                    // denied that ...`: little after the cue.
+                    let rest = &toks[after..=end_tok.max(after.saturating_sub(1))];
+                    if rest.len() > 5 || rest.iter().any(|t| t.slice(text) == "that") {
+                        break;
+                    }
+                    if let Some(speaker) = scan::noun_phrase_back(text, toks, tail, k)
+                        .filter(|&s| plausible_speaker(text, toks, s))
+                    {
+                        return Some(indirect(text, cue, Some(speaker), content));
+                    }
+                }
+            }
+        }
+    }
+    // `SPEAKER CUE (that) CONTENT`: the first cue with a speaker before it.
+    // The speaker phrase starts after the last comma before the cue, so
+    // `In an interview on Sunday, the senator said ...` works too.
+    let mut unsure = None;
+    for k in first + 1..end_tok.min(first + 40) {
+        let Some((cue, after)) = lexicon::cue_at(text, toks, k) else {
+            continue;
+        };
+        let phrase = scan::noun_phrase_back(text, toks, first, k).or_else(|| {
+            // `She thanked the crowd and said ...`.
+            (k > first && toks[k - 1].slice(text) == "and")
+                .then(|| sentence_subject(text, toks, sentence, k))
+                .flatten()
+        });
+        let Some(phrase) = phrase else {
+            continue;
+        };
+        let mut speaker = Some(phrase);
+        if needs_subject(text, toks, cue, speaker) {
+            // `Dean then appeared on MSNBC and began by saying ...`.
+            speaker = sentence_subject(text, toks, sentence, k).or(speaker);
+        }
+        let mut start = lexicon::skip_cue_object(text, toks, after, sentence.end);
+        start = skip_soft(text, toks, start);
+        if start > end_tok || !content_ok(toks, start, end_tok) {
+            return unsure;
+        }
+        let end = content_end(text, toks, start, end_tok);
+        let content = Span::new(toks[start].start, toks[end].end);
+        let quote = indirect(text, cue, speaker, content);
+        if speaker.is_some_and(|s| plausible_speaker(text, toks, s)) {
+            return Some(quote);
+        }
+        // `Following initial reports of ..., Trump said ...`: a later cue
+        // may have a real speaker.
+        unsure.get_or_insert(quote);
+    }
+    unsure
+}
+
+/// Participles that carry on an attribution: `, adding that ...`.
+pub(super) const PARTICIPLES: [&str; 16] = [
+    "adding",
+    "arguing",
+    "noting",
+    "saying",
+    "explaining",
+    "insisting",
+    "warning",
+    "stressing",
+    "claiming",
+    "suggesting",
+    "acknowledging",
+    "asserting",
+    "predicting",
+    "contending",
+    "complaining",
+    "calling",
+];
+
+/// `, adding (that) CONTENT.` starting after byte `after` in `sentence`:
+/// the participle's span and the content, to the sentence's end.
+pub(super) fn participle_clause(
+    text: &str,
+    toks: &[Tok],
+    after: usize,
+    sentence: Span,
+) -> Option<(Span, Span)> {
+    let from = toks.partition_point(|t| t.start < after);
+    let last = toks
+        .partition_point(|t| t.end <= sentence.end)
+        .checked_sub(1)?;
+    let end_tok = if toks.get(last)?.kind == TokKind::Punct {
+        last.checked_sub(1)?
+    } else {
+        last
+    };
+    let comma = (from..end_tok.min(from + 12)).find(|&k| scan::is_comma(text, &toks[k]))?;
+    let part = toks.get(comma + 1)?;
+    if part.kind != TokKind::Word || !PARTICIPLES.contains(&part.slice(text)) {
+        return None;
+    }
+    let start = comma + 2;
+    if start > end_tok || !content_ok(toks, start, end_tok) {
+        return None;
+    }
+    let end = content_end(text, toks, start, end_tok);
+    Some((
+        Span::new(part.start, part.end),
+        Span::new(toks[start].start, toks[end].end),
+    ))
+}
+
+/// Where reported content ends: before `, adding ...`-style participle
+/// clauses and before `and said ...`, which carry other attributions;
+/// else at `end_tok`.
+pub(super) fn content_end(text: &str, toks: &[Tok], start: usize, end_tok: usize) -> usize {
+    for k in start + 3..end_tok {
+        let next = &toks[k + 1];
+        let participle = scan::is_comma(text, &toks[k])
+            && next.kind == TokKind::Word
+            && next.slice(text).ends_with("ing")
+            && !scan::starts_upper(next.slice(text));
+        let and_cue = toks[k].slice(text) == "and" && lexicon::cue_at(text, toks, k + 1).is_some();
+        if participle || and_cue {
+            return k - 1;
+        }
+    }
+    end_tok
+}
+
+/// Reported content needs a clause: at least four words.
+pub(super) fn content_ok(toks: &[Tok], from: usize, to: usize) -> bool {
+    content_words(toks, from, to) >= 4
+}
+
+pub(super) fn content_words(toks: &[Tok], from: usize, to: usize) -> usize {
+    if from > to {
+        return 0;
+    }
+    toks[from..=to]
+        .iter()
+        .filter(|t| t.kind == TokKind::Word)
+        .count()
+}
+
+pub(super) fn is_soft(text: &str, t: &Tok) -> bool {
+    matches!(t.slice(text), "," | ":" | "—" | "–" | "--" | "-" | ";")
+}
+
+pub(super) fn skip_soft(text: &str, toks: &[Tok], mut i: usize) -> usize {
+    while i < toks.len() && toks[i].kind == TokKind::Punct && is_soft(text, &toks[i]) {
+        i += 1;
+    }
+    i
+}
