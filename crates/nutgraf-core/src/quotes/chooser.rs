@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 use super::scan::{self, Tok, TokKind};
 use super::{coref, lexicon, Quote, QuoteKind};
 use crate::analyze::stopwords::is_stop_word;
-use crate::score::gbdt::{self, Gbdt, TrainParams};
+use crate::score::gbdt::{self, CompiledGbdt, Gbdt, TrainParams};
 use crate::Span;
 
 /// The built-in model, as `nutgraf train-quotes` writes it.
@@ -84,6 +84,10 @@ static MODEL: LazyLock<Option<Gbdt>> = LazyLock::new(|| gbdt::parse_model(MODEL_
 pub fn model() -> Option<&'static Gbdt> {
     MODEL.as_ref()
 }
+
+/// The built-in model compiled for prediction.
+static COMPILED: LazyLock<Option<CompiledGbdt>> =
+    LazyLock::new(|| model().and_then(|m| CompiledGbdt::new(m).ok()));
 
 /// The candidate words of one quote and what is known of the quote.
 pub struct Context {
@@ -347,6 +351,19 @@ pub fn rechoose_with(
     margin: f32,
     min_score: f32,
 ) {
+    // The built-in model is compiled once; another (training's) per call.
+    let owned;
+    let compiled = match (self::model(), COMPILED.as_ref()) {
+        (Some(builtin), Some(c)) if std::ptr::eq(builtin, model) => c,
+        _ => match CompiledGbdt::new(model) {
+            Ok(c) => {
+                owned = c;
+                &owned
+            }
+            Err(_) => return,
+        },
+    };
+    let mut rows: Vec<[f32; NF]> = Vec::new();
     for q in quotes.iter_mut() {
         // A transcript label is the speaker by the page's layout; reported
         // speech keeps the rules' speaker (on PolNeAR the model gains there
@@ -357,11 +374,12 @@ pub fn rechoose_with(
         let Some(ctx) = context(toks, sentences, q) else {
             continue;
         };
+        rows.clear();
+        rows.extend((0..ctx.words.len()).map(|i| features(text, toks, &ctx, i)));
+        let scores = compiled.predict_rows(&rows);
         let mut best: Option<(f32, usize)> = None;
         let mut rule_best = f32::NEG_INFINITY;
-        for i in 0..ctx.words.len() {
-            let row = features(text, toks, &ctx, i);
-            let z = model.predict(&row);
+        for (i, (row, &z)) in rows.iter().zip(&scores).enumerate() {
             if row[3] > 0.5 {
                 rule_best = rule_best.max(z);
             }

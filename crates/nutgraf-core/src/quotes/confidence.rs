@@ -15,7 +15,7 @@ use rustc_hash::FxHashMap;
 
 use super::{Quote, QuoteKind};
 use crate::analyze::stopwords::is_stop_word;
-use crate::score::gbdt::{self, Gbdt, TrainParams};
+use crate::score::gbdt::{self, CompiledGbdt, Gbdt, TrainParams};
 
 /// The built-in model, as `nutgraf train-quotes` writes it.
 pub const MODEL_JSON: &str = include_str!("../../models/quote-confidence.json");
@@ -70,6 +70,10 @@ static MODEL: LazyLock<Option<Gbdt>> = LazyLock::new(|| gbdt::parse_model(MODEL_
 pub fn model() -> Option<&'static Gbdt> {
     MODEL.as_ref()
 }
+
+/// The built-in model compiled for prediction.
+static COMPILED: LazyLock<Option<CompiledGbdt>> =
+    LazyLock::new(|| self::model().and_then(|m| CompiledGbdt::new(m).ok()));
 
 /// Words of `s`: runs split at whitespace, with edge punctuation trimmed.
 fn words(s: &str) -> impl Iterator<Item = &str> {
@@ -193,16 +197,28 @@ pub fn features(
 /// Sets every quote's `confidence` from `model` (the built-in one when
 /// `None`).
 pub fn assign(text: &str, quotes: &mut [Quote], model: Option<&Gbdt>) {
-    let Some(m) = model.or(self::model()) else {
-        return;
+    // The built-in model is compiled once; another (training's) per call.
+    let owned;
+    let m = match (model, COMPILED.as_ref()) {
+        (None, Some(c)) => c,
+        (Some(given), Some(c)) if self::model().is_some_and(|b| std::ptr::eq(b, given)) => c,
+        (Some(given), _) => match CompiledGbdt::new(given) {
+            Ok(c) => {
+                owned = c;
+                &owned
+            }
+            Err(_) => return,
+        },
+        (None, None) => return,
     };
     let counts = speaker_counts(text, quotes);
-    let p: Vec<f32> = (0..quotes.len())
-        .map(|i| {
-            let z = m.predict(&features(text, quotes, i, &counts));
-            1.0 / (1.0 + (-z).exp())
-        })
+    let rows: Vec<[f32; NF]> = (0..quotes.len())
+        .map(|i| features(text, quotes, i, &counts))
         .collect();
+    let p = m
+        .predict_rows(&rows)
+        .into_iter()
+        .map(|z| 1.0 / (1.0 + (-z).exp()));
     for (q, p) in quotes.iter_mut().zip(p) {
         // Two decimals: stable output, and no false precision.
         q.confidence = (p * 100.0).round() / 100.0;
