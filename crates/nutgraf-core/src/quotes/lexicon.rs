@@ -1,8 +1,6 @@
 //! Attribution cues: verbs of saying and their objects.
 
-use std::cell::Cell;
-
-use super::scan::{starts_upper, Tok, TokKind};
+use super::token::{starts_upper, Tok, TokKind};
 use crate::Span;
 
 /// Verbs of saying, writing and asserting, in the forms news uses; base
@@ -238,24 +236,6 @@ fn lower(text: &str, t: &Tok) -> Lower {
     Lower { buf, len: w.len() }
 }
 
-thread_local! {
-    /// Set while the paragraph being read is a Title Case headline.
-    static TITLE_CASE: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Reads capitalized cues (`Christie Calls Clinton ...`) until the guard
-/// drops: for a paragraph in Title Case.
-pub fn title_case_guard(on: bool) -> impl Drop {
-    struct Guard(bool);
-    impl Drop for Guard {
-        fn drop(&mut self) {
-            TITLE_CASE.with(|c| c.set(self.0));
-        }
-    }
-    let before = TITLE_CASE.with(|c| c.replace(on));
-    Guard(before)
-}
-
 /// True for a headline in Title Case: under 30 words, most words of four
 /// letters or more capitalized.
 pub fn is_title_case(text: &str, toks: &[Tok]) -> bool {
@@ -437,9 +417,9 @@ pub fn is_cue_word(t: &Tok) -> bool {
 pub fn cue_at(text: &str, toks: &[Tok], k: usize) -> Option<(Span, usize)> {
     // Verbs of saying are lowercase in running text (`State` is a name),
     // capitalized in Title Case headlines.
-    let t = toks.get(k).filter(|t| {
-        t.kind == TokKind::Word && (!starts_upper(t.slice(text)) || TITLE_CASE.with(Cell::get))
-    })?;
+    let t = toks
+        .get(k)
+        .filter(|t| t.kind == TokKind::Word && (!starts_upper(t.slice(text)) || t.title_case))?;
     if t.class == 0 {
         return None;
     }

@@ -37,6 +37,7 @@ mod lexicon;
 pub use lexicon::{learn_cues, learned_cues, LEARNED_CUES, LEARNED_MIN_CUES, LEARNED_MIN_RATE};
 mod reported;
 mod scan;
+mod token;
 
 use serde::{Deserialize, Serialize};
 
@@ -225,12 +226,20 @@ pub fn extract_with(seg: &Segmented<'_>, models: QuoteModels<'_>) -> Vec<Quote> 
         }
     }
     // One pass of tokens over the whole text, shared with name resolution.
-    let all_toks = scan::tokenize(text, Span::new(0, text.len()));
+    let mut all_toks = scan::tokenize(text, Span::new(0, text.len()));
+    for para in &seg.paragraphs {
+        let from = all_toks.partition_point(|t| t.start < para.start);
+        let to = all_toks.partition_point(|t| t.start < para.end);
+        if lexicon::is_title_case(text, &all_toks[from..to]) {
+            all_toks[from..to]
+                .iter_mut()
+                .for_each(|t| t.title_case = true);
+        }
+    }
     for (p, para) in seg.paragraphs.iter().enumerate() {
         let from = all_toks.partition_point(|t| t.start < para.start);
         let to = all_toks.partition_point(|t| t.start < para.end);
         let toks = &all_toks[from..to];
-        let _title_case = lexicon::title_case_guard(lexicon::is_title_case(text, toks));
         let sentences = &by_para[p];
         // `MARSH: How ready is the county?`: a transcript line is its
         // labelled speaker's, whole.
@@ -426,6 +435,8 @@ pub fn extract_with(seg: &Segmented<'_>, models: QuoteModels<'_>) -> Vec<Quote> 
         }
     }
     let mut quotes: Vec<Quote> = out.into_iter().map(|(_, q, _)| q).collect();
+    // What follows reads the article as running text.
+    all_toks.iter_mut().for_each(|t| t.title_case = false);
     // A speaker is a noun phrase (or a pronoun): what the rules took past
     // it is trimmed (`Donald Trump is defending his` → `Donald Trump`), and
     // a span that names no one (`Despite`, `There's no way to`) leaves the

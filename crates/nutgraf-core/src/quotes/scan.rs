@@ -1,39 +1,8 @@
 //! Tokens of a paragraph, quotation-mark pairing and noun phrases around
 //! attribution cues.
 
+pub use super::token::{starts_upper, Tok, TokKind};
 use crate::Span;
-
-/// What a token is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TokKind {
-    /// Letters and digits, with inner apostrophes, hyphens and dots.
-    Word,
-    /// A double quotation mark or guillemet.
-    Quote,
-    /// Any other punctuation character (or `--`).
-    Punct,
-}
-
-/// A token: byte span and kind.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Tok {
-    pub start: usize,
-    pub end: usize,
-    pub kind: TokKind,
-    /// The word's class in the cue lexicon, looked up once here
-    /// ([`super::lexicon::word_class`]); 0 for other tokens.
-    pub class: u8,
-}
-
-impl Tok {
-    pub fn slice<'t>(&self, text: &'t str) -> &'t str {
-        &text[self.start..self.end]
-    }
-
-    pub fn len_bytes(&self) -> usize {
-        self.end - self.start
-    }
-}
 
 fn is_quote(c: char) -> bool {
     matches!(
@@ -107,6 +76,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                 end: span.start + end,
                 kind: TokKind::Word,
                 class: super::lexicon::word_class(&s[i..end]),
+                title_case: false,
             });
             i = end;
         } else if (c == '\'' || c == '`') && b.get(i + 1) == Some(&b[i]) {
@@ -117,6 +87,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                 end: start + 2,
                 kind: TokKind::Quote,
                 class: 0,
+                title_case: false,
             });
             i += 2;
         } else if is_quote(c) {
@@ -125,6 +96,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                 end: start + n,
                 kind: TokKind::Quote,
                 class: 0,
+                title_case: false,
             });
             i += n;
         } else {
@@ -138,6 +110,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                 end: start + len,
                 kind: TokKind::Punct,
                 class: 0,
+                title_case: false,
             });
             i += len;
         }
@@ -419,11 +392,6 @@ pub fn noun_phrase_forward(
         end += 1;
     }
     (end > from).then(|| (Span::new(toks[from].start, toks[end - 1].end), end))
-}
-
-/// True when `w` starts with an uppercase letter.
-pub fn starts_upper(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
 }
 
 #[cfg(test)]
