@@ -179,8 +179,53 @@ fn clamp(d: isize) -> f32 {
     d.clamp(-(REACH as isize), REACH as isize) as f32
 }
 
+/// What the features count over runs of tokens, read once per article:
+/// prefix counts of verb-like words, commas and quotation marks, so that a
+/// candidate's counts up to the cue cost two look-ups.
+pub struct Counts {
+    verb_like: Vec<bool>,
+    verbs: Vec<u32>,
+    commas: Vec<u32>,
+    marks: Vec<u32>,
+}
+
+impl Counts {
+    /// Reads the article's tokens.
+    pub fn new(text: &str, toks: &[Tok]) -> Counts {
+        let verb_like: Vec<bool> = (0..toks.len())
+            .map(|j| toks[j].kind == TokKind::Word && lexicon::is_verb_like(text, toks, j))
+            .collect();
+        let prefix = |f: &dyn Fn(usize) -> bool| {
+            let mut out = Vec::with_capacity(toks.len() + 1);
+            let mut n = 0u32;
+            out.push(0);
+            for j in 0..toks.len() {
+                n += u32::from(f(j));
+                out.push(n);
+            }
+            out
+        };
+        let verbs = prefix(&|j| verb_like[j]);
+        let commas = prefix(&|j| scan::is_comma(text, &toks[j]));
+        let marks = prefix(&|j| toks[j].kind == TokKind::Quote);
+        Counts {
+            verb_like,
+            verbs,
+            commas,
+            marks,
+        }
+    }
+
+    fn in_range(prefix: &[u32], r: std::ops::Range<usize>) -> usize {
+        if r.end <= r.start {
+            return 0;
+        }
+        (prefix[r.end] - prefix[r.start]) as usize
+    }
+}
+
 /// The feature row of candidate `i` of `ctx`.
-pub fn features(text: &str, toks: &[Tok], ctx: &Context, i: usize) -> [f32; NF] {
+pub fn features(text: &str, toks: &[Tok], counts: &Counts, ctx: &Context, i: usize) -> [f32; NF] {
     let k = ctx.words[i];
     let t = &toks[k];
     let w = t.slice(text);
@@ -212,11 +257,8 @@ pub fn features(text: &str, toks: &[Tok], ctx: &Context, i: usize) -> [f32; NF] 
                 k as isize - cl as isize + 1
             };
             let between = if k < cf { k + 1..cf } else { cl..k };
-            let verbs = between
-                .clone()
-                .filter(|&j| toks[j].kind == TokKind::Word && lexicon::is_verb_like(text, toks, j))
-                .count();
-            let commas = between.filter(|&j| scan::is_comma(text, &toks[j])).count();
+            let verbs = Counts::in_range(&counts.verbs, between.clone());
+            let commas = Counts::in_range(&counts.commas, between);
             (
                 clamp(d),
                 flag(k + 1 == cf),
@@ -239,7 +281,7 @@ pub fn features(text: &str, toks: &[Tok], ctx: &Context, i: usize) -> [f32; NF] 
         0
     };
     let marks = if k < cf { k + 1..cf } else { cl..k };
-    let quote_marks = marks.filter(|&j| toks[j].kind == TokKind::Quote).count();
+    let quote_marks = Counts::in_range(&counts.marks, marks);
     let s = ctx.sentence_of[i];
     let sentence_delta = if s < ctx.content_sentence.0 {
         s as isize - ctx.content_sentence.0 as isize
@@ -266,7 +308,7 @@ pub fn features(text: &str, toks: &[Tok], ctx: &Context, i: usize) -> [f32; NF] 
         flag(coref::is_subject_pronoun(w)),
         flag(is_stop_word(&lower)),
         f32::from(t.class),
-        flag(lexicon::is_verb_like(text, toks, k)),
+        flag(counts.verb_like[k]),
         cue_next,
         cue_before,
         flag(next.is_some_and(|t| scan::is_comma(text, t))),
@@ -287,10 +329,7 @@ pub fn features(text: &str, toks: &[Tok], ctx: &Context, i: usize) -> [f32; NF] 
         flag(letters >= 2 && caps == letters && letters <= 5),
         flag(next.is_some_and(|t| t.slice(text) == "(")),
         flag(coref::is_lead_word(w)),
-        flag(
-            next.is_some_and(|t| t.kind == TokKind::Word)
-                && lexicon::is_verb_like(text, toks, k + 1),
-        ),
+        flag(counts.verb_like.get(k + 1).copied().unwrap_or(false)),
         flag(prev.is_some_and(|p| {
             p.kind == TokKind::Word && is_stop_word(&p.slice(text).to_lowercase())
         })),
@@ -364,6 +403,7 @@ pub fn rechoose_with(
         },
     };
     let mut rows: Vec<[f32; NF]> = Vec::new();
+    let counts = Counts::new(text, toks);
     for q in quotes.iter_mut() {
         // A transcript label is the speaker by the page's layout; reported
         // speech keeps the rules' speaker (on PolNeAR the model gains there
@@ -375,7 +415,7 @@ pub fn rechoose_with(
             continue;
         };
         rows.clear();
-        rows.extend((0..ctx.words.len()).map(|i| features(text, toks, &ctx, i)));
+        rows.extend((0..ctx.words.len()).map(|i| features(text, toks, &counts, &ctx, i)));
         let scores = compiled.predict_rows(&rows);
         let mut best: Option<(f32, usize)> = None;
         let mut rule_best = f32::NEG_INFINITY;

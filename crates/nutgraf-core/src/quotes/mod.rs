@@ -173,6 +173,7 @@ pub fn speaker_rows(
     let text = seg.doc.text.as_str();
     let toks = scan::tokenize(text, Span::new(0, text.len()));
     let sentences: Vec<Span> = body_sentences(seg).into_iter().flatten().collect();
+    let counts = chooser::Counts::new(text, &toks);
     let mut out = Vec::new();
     for (qi, q) in quotes.iter().enumerate() {
         if q.cue.is_some_and(|c| c.slice(text) == ":") {
@@ -186,7 +187,7 @@ pub fn speaker_rows(
             out.push((
                 qi,
                 Span::new(t.start, t.end),
-                chooser::features(text, &toks, &ctx, i),
+                chooser::features(text, &toks, &counts, &ctx, i),
             ));
         }
     }

@@ -72,45 +72,78 @@ impl Tree {
     }
 }
 
-/// A node laid out for prediction: 16 bytes, children adjacent.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-struct Node {
-    feature: u32,
-    threshold: f32,
-    left: u32,
-    value: f32,
-}
+/// Deepest tree [`CompiledGbdt`] lays out (2^16 leaves a tree).
+const MAX_COMPILED_DEPTH: usize = 16;
 
-/// A validated model compiled for fast prediction: all trees' nodes in one
-/// array, each tree walked without branching on the comparison.
+/// A validated model compiled for fast prediction. Every tree is padded to
+/// a complete tree of the model's greatest depth (a shallow leaf becomes a
+/// split whose two sides hold its value), stored breadth first, so that a
+/// row walks exactly `depth` levels with no branch on where it ends: node
+/// `i`'s children are `2i + 1` and `2i + 2`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CompiledGbdt {
     base: f32,
     features: usize,
-    roots: Vec<u32>,
-    nodes: Vec<Node>,
+    depth: usize,
+    trees: usize,
+    /// Per tree, its `2^depth - 1` inner nodes' features and thresholds.
+    feature: Vec<u32>,
+    threshold: Vec<f32>,
+    /// Per tree, its `2^depth` leaves.
+    leaf: Vec<f32>,
 }
 
 impl CompiledGbdt {
-    /// Compiles a model; fails if it is malformed.
+    /// Compiles a model; fails if it is malformed or deeper than 16.
     pub fn new(model: &Gbdt) -> Result<CompiledGbdt, String> {
         model.validate()?;
+        // Children come after their parent (validated), so one pass in
+        // index order gives every node's depth.
+        let mut depth = 0usize;
+        for t in &model.trees {
+            let mut d = vec![0usize; t.left.len()];
+            for i in 0..t.left.len() {
+                if t.left[i] != 0 {
+                    let (l, r) = (t.left[i] as usize, t.right[i] as usize);
+                    d[l] = d[i] + 1;
+                    d[r] = d[i] + 1;
+                    depth = depth.max(d[i] + 1);
+                }
+            }
+        }
+        if depth > MAX_COMPILED_DEPTH {
+            return Err(format!(
+                "trees {depth} deep: at most {MAX_COMPILED_DEPTH} can be compiled"
+            ));
+        }
+        let inner = (1usize << depth) - 1;
+        let leaves = 1usize << depth;
         let mut c = CompiledGbdt {
             base: model.base,
             features: model.features.len(),
-            roots: Vec::with_capacity(model.trees.len()),
-            nodes: Vec::new(),
+            depth,
+            trees: model.trees.len(),
+            feature: vec![0; inner * model.trees.len()],
+            threshold: vec![f32::INFINITY; inner * model.trees.len()],
+            leaf: vec![0.0; leaves * model.trees.len()],
         };
-        for t in &model.trees {
-            let off = c.nodes.len() as u32;
-            c.roots.push(off);
-            for i in 0..t.feature.len() {
-                c.nodes.push(Node {
-                    feature: u32::from(t.feature[i]),
-                    threshold: t.threshold[i],
-                    left: if t.left[i] == 0 { 0 } else { off + t.left[i] },
-                    value: t.value[i],
-                });
+        for (ti, t) in model.trees.iter().enumerate() {
+            // (node in the model's tree, position in the complete tree).
+            let mut stack = vec![(0usize, 0usize)];
+            while let Some((i, pos)) = stack.pop() {
+                if pos >= inner {
+                    c.leaf[ti * leaves + pos - inner] = t.value[i];
+                } else if t.left[i] == 0 {
+                    // A leaf above the last level: both sides hold it (the
+                    // infinite threshold sends every row left anyway).
+                    stack.push((i, 2 * pos + 1));
+                    stack.push((i, 2 * pos + 2));
+                } else {
+                    c.feature[ti * inner + pos] = u32::from(t.feature[i]);
+                    c.threshold[ti * inner + pos] = t.threshold[i];
+                    stack.push((t.left[i] as usize, 2 * pos + 1));
+                    stack.push((t.right[i] as usize, 2 * pos + 2));
+                }
             }
         }
         Ok(c)
@@ -123,20 +156,26 @@ impl CompiledGbdt {
 
     /// Log-odds for each row; rows shorter than [`CompiledGbdt::features`]
     /// read missing values as 0. Trees are the outer loop so each tree's
-    /// nodes stay in cache while every row walks it.
+    /// nodes stay in cache while every row walks it; trees are added in
+    /// order, so the sums equal the uncompiled model's walk, tree by tree.
     pub fn predict_rows<const N: usize>(&self, rows: &[[f32; N]]) -> Vec<f32> {
         let mut out = vec![self.base; rows.len()];
         if N < self.features {
             return out;
         }
-        for &root in &self.roots {
+        let inner = (1usize << self.depth) - 1;
+        let leaves = inner + 1;
+        for t in 0..self.trees {
+            let feature = &self.feature[t * inner..(t + 1) * inner];
+            let threshold = &self.threshold[t * inner..(t + 1) * inner];
+            let leaf = &self.leaf[t * leaves..(t + 1) * leaves];
             for (o, row) in out.iter_mut().zip(rows) {
-                let mut n = self.nodes[root as usize];
-                while n.left != 0 {
-                    let go_right = row[n.feature as usize] > n.threshold;
-                    n = self.nodes[(n.left + u32::from(go_right)) as usize];
+                let mut i = 0usize;
+                for _ in 0..self.depth {
+                    let go_right = row[feature[i] as usize] > threshold[i];
+                    i = 2 * i + 1 + usize::from(go_right);
                 }
-                *o += n.value;
+                *o += leaf[i - inner];
             }
         }
         out
@@ -430,6 +469,37 @@ mod tests {
         for (row, f) in rows.iter().zip(fast) {
             assert!((m.predict(row) - f).abs() < 1e-5);
         }
+    }
+
+    #[test]
+    fn a_shallow_leaf_beside_a_deep_branch_predicts_as_uncompiled() {
+        // Root splits on a; its left child is a leaf, its right child splits
+        // on b twice more: the compiled form pads the left side.
+        let m = Gbdt {
+            features: vec!["a".into(), "b".into()],
+            base: 0.25,
+            trees: vec![Tree {
+                feature: vec![0, 0, 1, 0, 1, 0, 0],
+                threshold: vec![0.5, 0.0, 0.3, 0.0, 0.7, 0.0, 0.0],
+                left: vec![1, 0, 3, 0, 5, 0, 0],
+                right: vec![2, 0, 4, 0, 6, 0, 0],
+                value: vec![0.0, -2.0, 0.0, 1.0, 0.0, 3.0, 5.0],
+            }],
+        };
+        m.validate().unwrap();
+        let rows = [
+            [0.1f32, 0.9],
+            [0.9, 0.1],
+            [0.9, 0.5],
+            [0.9, 0.9],
+            [0.5, 0.3],
+        ];
+        let c = CompiledGbdt::new(&m).unwrap();
+        let fast = c.predict_rows(&rows);
+        for (row, f) in rows.iter().zip(&fast) {
+            assert_eq!(m.predict(row), *f, "{row:?}");
+        }
+        assert_eq!(fast, vec![-1.75, 1.25, 3.25, 5.25, -1.75]);
     }
 
     #[test]
