@@ -390,20 +390,12 @@ pub fn rechoose_with(
     margin: f32,
     min_score: f32,
 ) {
-    // The built-in model is compiled once; another (training's) per call.
-    let owned;
-    let compiled = match (self::model(), COMPILED.as_ref()) {
-        (Some(builtin), Some(c)) if std::ptr::eq(builtin, model) => c,
-        _ => match CompiledGbdt::new(model) {
-            Ok(c) => {
-                owned = c;
-                &owned
-            }
-            Err(_) => return,
-        },
+    let Some(compiled) = gbdt::compiled(model, self::model().zip(COMPILED.as_ref())) else {
+        return;
     };
     let mut rows: Vec<[f32; NF]> = Vec::new();
-    let counts = Counts::new(text, toks);
+    // Read once, and only for an article with a quote to choose for.
+    let mut counts: Option<Counts> = None;
     for q in quotes.iter_mut() {
         // A transcript label is the speaker by the page's layout; reported
         // speech keeps the rules' speaker (on PolNeAR the model gains there
@@ -414,8 +406,9 @@ pub fn rechoose_with(
         let Some(ctx) = context(toks, sentences, q) else {
             continue;
         };
+        let counts = counts.get_or_insert_with(|| Counts::new(text, toks));
         rows.clear();
-        rows.extend((0..ctx.words.len()).map(|i| features(text, toks, &counts, &ctx, i)));
+        rows.extend((0..ctx.words.len()).map(|i| features(text, toks, counts, &ctx, i)));
         let scores = compiled.predict_rows(&rows);
         let mut best: Option<(f32, usize)> = None;
         let mut rule_best = f32::NEG_INFINITY;

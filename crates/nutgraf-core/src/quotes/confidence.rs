@@ -197,19 +197,11 @@ pub fn features(
 /// Sets every quote's `confidence` from `model` (the built-in one when
 /// `None`).
 pub fn assign(text: &str, quotes: &mut [Quote], model: Option<&Gbdt>) {
-    // The built-in model is compiled once; another (training's) per call.
-    let owned;
-    let m = match (model, COMPILED.as_ref()) {
-        (None, Some(c)) => c,
-        (Some(given), Some(c)) if self::model().is_some_and(|b| std::ptr::eq(b, given)) => c,
-        (Some(given), _) => match CompiledGbdt::new(given) {
-            Ok(c) => {
-                owned = c;
-                &owned
-            }
-            Err(_) => return,
-        },
-        (None, None) => return,
+    let Some(model) = model.or(self::model()) else {
+        return;
+    };
+    let Some(m) = gbdt::compiled(model, self::model().zip(COMPILED.as_ref())) else {
+        return;
     };
     let counts = speaker_counts(text, quotes);
     let rows: Vec<[f32; NF]> = (0..quotes.len())

@@ -11,6 +11,8 @@
 //! times the learning rate. No sampling, so the same data always gives the
 //! same model.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 /// One tree, stored as parallel arrays; node 0 is the root. An internal node
@@ -179,6 +181,19 @@ impl CompiledGbdt {
             }
         }
         out
+    }
+}
+
+/// `model` compiled for prediction: `builtin`'s compiled form when `model`
+/// is that very model (compiled once, at first use), else compiled now (a
+/// model being trained or read from a file). `None` if it is malformed.
+pub fn compiled<'a>(
+    model: &Gbdt,
+    builtin: Option<(&Gbdt, &'a CompiledGbdt)>,
+) -> Option<Cow<'a, CompiledGbdt>> {
+    match builtin {
+        Some((b, c)) if std::ptr::eq(b, model) => Some(Cow::Borrowed(c)),
+        _ => CompiledGbdt::new(model).ok().map(Cow::Owned),
     }
 }
 
