@@ -31,26 +31,32 @@ pub(super) fn attribution_after(
         .get(close + 1)
         .is_some_and(|t| matches!(t.slice(text), "―" | "—" | "–" | "--"));
     if dash {
+        // The name ends at the line's end: lines of `"..." ― Name` may
+        // share a paragraph.
+        let same_line = |k: usize| !text[toks[k - 1].end..toks[k].start].contains('\n');
         let name: Vec<usize> = (close + 2..toks.len())
             .take_while(|&k| {
                 toks[k].start < para.end
                     && toks[k].kind == TokKind::Word
                     && scan::starts_upper(toks[k].slice(text))
+                    && same_line(k)
             })
             .take(6)
             .collect();
         let closes = name.last().is_some_and(|&last| {
             name.len() <= 5
-                && !toks
-                    .get(last + 1)
-                    .is_some_and(|t| t.start < para.end && t.kind != TokKind::Punct)
+                && !toks.get(last + 1).is_some_and(|t| {
+                    t.start < para.end && t.kind == TokKind::Word && same_line(last + 1)
+                })
         });
         if closes {
             let last = name[name.len() - 1];
             return Some(Attribution {
                 cue: Span::new(toks[close + 1].start, toks[close + 1].end),
                 speaker: Some(Span::new(toks[close + 2].start, toks[last].end)),
-                next_tok: last + 1,
+                // A name after a dash closes its quote: the next quote
+                // (on the next line) is someone else's.
+                next_tok: toks.len(),
                 before: false,
             });
         }
@@ -72,6 +78,9 @@ pub(super) fn attribution_after(
             next_tok: skip_soft(text, toks, next),
             before: false,
         });
+    }
+    if let Some(a) = unlisted_cue(text, toks, close, &words, limit) {
+        return Some(a);
     }
     // SPEAKER CUE: `she said`, `the former mayor told reporters`,
     // `the harbour master, Ana Reyes, said`.
@@ -160,6 +169,69 @@ pub(super) fn attribution_after(
         }
     }
     None
+}
+
+/// A verb of saying no list holds, right after a quote that ends on a
+/// comma, question or exclamation mark: `"This is fantastic!" beamed Ana
+/// Ruiz`, `"Not a chance," Ruiz shot back.` or `"Fine," she quipped.` The
+/// verb is a past tense (`-ed`) between the quote and a name, or after a
+/// name or pronoun and closing the clause.
+fn unlisted_cue(
+    text: &str,
+    toks: &[Tok],
+    close: usize,
+    words: &[usize],
+    limit: usize,
+) -> Option<Attribution> {
+    let inner = text[..toks[close].start].trim_end();
+    if !inner.ends_with([',', '?', '!']) {
+        return None;
+    }
+    // A past tense, or any verb answering (`shot back`, `hit back`).
+    let past = |k: usize| {
+        let w = toks[k].slice(text);
+        let back = toks.get(k + 1).is_some_and(|t| t.slice(text) == "back");
+        w.starts_with(|c: char| c.is_ascii_lowercase())
+            && !crate::analyze::is_stop_word(w)
+            && ((w.len() >= 5 && w.ends_with("ed")) || back)
+    };
+    let upper = |k: usize| scan::starts_upper(toks[k].slice(text));
+    let attribution = |cue: usize, speaker: Span, next: usize| Attribution {
+        cue: Span::new(toks[cue].start, toks[cue].end),
+        speaker: Some(speaker),
+        next_tok: skip_soft(text, toks, next),
+        before: false,
+    };
+    // `beamed Ana Ruiz`.
+    if past(words[0]) && words.get(1).is_some_and(|&k| k == words[0] + 1 && upper(k)) {
+        let (speaker, next) = scan::noun_phrase_forward(text, toks, words[0] + 1, limit)?;
+        return plausible_speaker(text, toks, speaker)
+            .then(|| attribution(words[0], speaker, next));
+    }
+    // `Ruiz shot back.`, `she quipped,`: a name or pronoun, the verb, at
+    // most one particle, then the clause's end.
+    let names = words
+        .iter()
+        .take_while(|&&k| upper(k) && !coref::is_not_name(toks[k].slice(text)))
+        .count();
+    let pronoun = names == 0 && coref::is_pronoun(toks[words[0]].slice(text));
+    let n = if pronoun { 1 } else { names };
+    if n == 0 || n > 4 || words.get(n).is_none_or(|&k| !past(k)) {
+        return None;
+    }
+    let verb = words[n];
+    let rest = words.len() - n - 1;
+    let closes = words
+        .last()
+        .and_then(|&k| toks.get(k + 1))
+        .is_none_or(|t| t.start >= limit || matches!(t.slice(text), "." | "," | ";" | "!" | "?"));
+    (rest <= 1 && closes && words.windows(2).all(|w| w[1] == w[0] + 1)).then(|| {
+        attribution(
+            verb,
+            Span::new(toks[words[0]].start, toks[words[n - 1]].end),
+            verb + 1,
+        )
+    })
 }
 
 /// `Doe said: "..."` / `He told CNN, "..."` before the quote opening at
@@ -317,12 +389,13 @@ pub(super) fn headline_speaker(text: &str, toks: &[Tok]) -> Option<Quote> {
 
 /// A transcript line inside a quotation: `"WALLACE: But, Governor ...`,
 /// the speaker's name in capitals and a colon right after the opening mark.
+/// Gives the name and the colon (the cue).
 pub(super) fn transcript_speaker(
     text: &str,
     toks: &[Tok],
     open: usize,
     close: usize,
-) -> Option<Span> {
+) -> Option<(Span, Span)> {
     let colon = (open + 1..close.min(open + 5)).find(|&k| toks[k].slice(text) == ":")?;
     let name = &toks[open + 1..colon];
     let caps = |t: &Tok| {
@@ -331,8 +404,12 @@ pub(super) fn transcript_speaker(
             && w.chars().any(char::is_alphabetic)
             && !w.chars().any(char::is_lowercase)
     };
-    (!name.is_empty() && name.iter().all(caps))
-        .then(|| Span::new(name[0].start, name[name.len() - 1].end))
+    (!name.is_empty() && name.iter().all(caps)).then(|| {
+        (
+            Span::new(name[0].start, name[name.len() - 1].end),
+            Span::new(toks[colon].start, toks[colon].end),
+        )
+    })
 }
 
 /// `The New York Times reports:` ending a paragraph, introducing the

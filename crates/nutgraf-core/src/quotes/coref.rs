@@ -150,7 +150,24 @@ pub fn resolve(text: &str, toks: &[Tok], quotes: &mut [Quote]) {
         let phrase = sp.slice(text);
         let lower = phrase.to_lowercase();
         let is_pronoun = is_pronoun(phrase);
-        let name = if is_pronoun {
+        let relative = matches!(lower.as_str(), "which" | "who" | "that");
+        let name = if relative {
+            // `the Dunmore Police Department which reported`: the name
+            // right before the relative pronoun.
+            let before = mentions.partition_point(|m| m.end <= sp.start);
+            before
+                .checked_sub(1)
+                .map(|k| mentions[k])
+                .filter(|m| {
+                    text[m.end..sp.start]
+                        .chars()
+                        .all(|c| c.is_whitespace() || c == ',')
+                })
+                .map(|m| {
+                    let full = words(m.slice(text)).last().and_then(|w| fullest.get(w));
+                    full.unwrap_or(&m).slice(text).to_string()
+                })
+        } else if is_pronoun {
             last_name.clone().or_else(|| {
                 let before = mentions.partition_point(|m| m.end <= sp.start);
                 mentions[..before]
@@ -187,7 +204,7 @@ pub fn resolve(text: &str, toks: &[Tok], quotes: &mut [Quote]) {
             None
         };
         let name = name.unwrap_or_else(|| phrase.to_string());
-        if !is_pronoun {
+        if !is_pronoun && !relative {
             last_name = Some(name.clone());
         }
         q.speaker_name = Some(name);

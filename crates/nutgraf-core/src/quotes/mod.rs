@@ -320,8 +320,10 @@ pub fn extract_with(seg: &Segmented<'_>, models: QuoteModels<'_>) -> Vec<Quote> 
                         .or(speaker.filter(|&s| plausible_speaker(text, toks, s)));
                 }
             }
-            if speaker.is_none() {
-                speaker = transcript_speaker(text, toks, open, close);
+            // `"REYES: Do you ...`: a speaker's label opening the quote
+            // names its speaker, whatever follows it.
+            if let Some((label, colon)) = transcript_speaker(text, toks, open, close) {
+                (cue, speaker) = (Some(colon), Some(label));
             }
             if cue.is_none() && speaker.is_none() && open == 0 && p > 0 {
                 // `Caddell continued:` closing the paragraph before.
