@@ -423,6 +423,15 @@ pub fn cue_at(text: &str, toks: &[Tok], k: usize) -> Option<(Span, usize)> {
     if t.class == 0 {
         return None;
     }
+    // `Despite continued violence`, `the reported attack`: after a
+    // preposition or determiner a participle is an adjective, not a verb
+    // (nouns stay cues: `his claim that`).
+    if k > 0
+        && t.slice(text).ends_with("ed")
+        && ADJECTIVE_AFTER.contains(&lower(text, &toks[k - 1]).as_str())
+    {
+        return None;
+    }
     if t.class & CLASS_POINTED != 0 {
         let next = toks.get(k + 1)?;
         return (lower(text, next) == "out").then(|| (Span::new(t.start, next.end), k + 2));
@@ -436,6 +445,12 @@ pub fn cue_at(text: &str, toks: &[Tok], k: usize) -> Option<(Span, usize)> {
     }
     None
 }
+
+/// Words after which a cue word is an adjective (`despite continued`).
+const ADJECTIVE_AFTER: [&str; 14] = [
+    "despite", "amid", "the", "a", "an", "its", "their", "his", "her", "our", "of", "with",
+    "without", "against",
+];
 
 /// `according to` at token `k`: its span and the index after it.
 pub fn according_to(text: &str, toks: &[Tok], k: usize) -> Option<(Span, usize)> {
@@ -618,7 +633,10 @@ const NON_SUBJECT: [&str; 14] = [
 
 /// True for a word (any case) that cannot open a speaker phrase.
 pub fn is_non_subject(text: &str, t: &Tok) -> bool {
-    listed(&NON_SUBJECT, text, t)
+    // `US officials`: an acronym, not the pronoun.
+    let w = t.slice(text);
+    let acronym = w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
+    !acronym && listed(&NON_SUBJECT, text, t)
 }
 
 /// Words that open a subordinate clause before the main one.

@@ -77,8 +77,13 @@ pub(super) fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote
             }
             if let Some((cue, after)) = lexicon::cue_at(text, toks, tail) {
                 // `..., said Jane Doe.`; not `Jane Doe, a partner, called
-                // him a master ...`, which is read below.
+                // him a master ...`, which is read below; and not `...,
+                // claims that shocked ...`, a noun with a relative clause.
+                let relative = toks
+                    .get(after)
+                    .is_some_and(|t| matches!(t.slice(text), "that" | "which" | "who"));
                 let sp = scan::noun_phrase_forward(text, toks, after, toks[end_tok].end)
+                    .filter(|_| !relative)
                     .map(|(s, _)| s)
                     .filter(|&s| plausible_speaker(text, toks, s));
                 if sp.is_some() {

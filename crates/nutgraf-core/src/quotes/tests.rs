@@ -589,3 +589,51 @@ fn verbs_no_list_holds_attribute_a_quote_after_it() {
     let q = quotes("\"It was late,\" Ortiz parked the car and walked to the gate with her son.");
     assert!(q.iter().all(|q| q.cue.is_none()), "{q:?}");
 }
+
+#[test]
+fn a_participle_after_a_preposition_is_no_cue() {
+    let text = "Flood season\n\nDespite continued rain, the county has reopened two of its three bridges to traffic.\n";
+    let q = quotes(text);
+    assert!(q.is_empty(), "{q:?}");
+    // A noun cue after a determiner still reads: `his claim that ...`.
+    let q = quotes("The mayor repeated his claim that the bridge would reopen by the end of May.");
+    assert_eq!(q.len(), 1, "{q:?}");
+}
+
+#[test]
+fn a_noun_with_a_relative_clause_does_not_take_the_sentence() {
+    // `, claims that shocked ...` is no `CONTENT, CUE SPEAKER`: the
+    // denial is the council's.
+    let text = "Bridge report\n\nThe mayor and the city council have denied the inspectors were ever \
+                told because the report had not been filed, claims that surprised several engineers.\n";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].cue.map(|c| c.slice(text)), Some("denied"), "{q:?}");
+    assert!(
+        speaker(text, &q[0]).is_some_and(|s| s.contains("council")),
+        "{q:?}"
+    );
+    assert!(
+        q[0].text.starts_with("the inspectors were ever told"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn an_acronym_is_no_object_pronoun() {
+    // `US` is not `us`: the phrase keeps its noun.
+    for (text, want) in [
+        (
+            "US officials reportedly learned of the plan through intercepted messages.",
+            "US officials",
+        ),
+        (
+            "UN inspectors said that the site had been cleared months before.",
+            "UN inspectors",
+        ),
+    ] {
+        let q = quotes(text);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(speaker(text, &q[0]).as_deref(), Some(want), "{text}");
+    }
+}
