@@ -432,6 +432,10 @@ pub fn cue_at(text: &str, toks: &[Tok], k: usize) -> Option<(Span, usize)> {
     {
         return None;
     }
+    // `The strike was called off`: a phrasal verb, not a cue.
+    if toks.get(k + 1).is_some_and(|n| lower(text, n) == "off") {
+        return None;
+    }
     if t.class & CLASS_POINTED != 0 {
         let next = toks.get(k + 1)?;
         return (lower(text, next) == "out").then(|| (Span::new(t.start, next.end), k + 2));

@@ -79,9 +79,12 @@ pub(super) fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote
                 // `..., said Jane Doe.`; not `Jane Doe, a partner, called
                 // him a master ...`, which is read below; and not `...,
                 // claims that shocked ...`, a noun with a relative clause.
+                // Nor `..., saying the money would ...`: a participle's
+                // subject is the main clause's, and what follows is content.
                 let relative = toks
                     .get(after)
-                    .is_some_and(|t| matches!(t.slice(text), "that" | "which" | "who"));
+                    .is_some_and(|t| matches!(t.slice(text), "that" | "which" | "who"))
+                    || toks[tail].slice(text).ends_with("ing");
                 let sp = scan::noun_phrase_forward(text, toks, after, toks[end_tok].end)
                     .filter(|_| !relative)
                     .map(|(s, _)| s)
@@ -116,8 +119,11 @@ pub(super) fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote
             continue;
         };
         let phrase = scan::noun_phrase_back(text, toks, first, k).or_else(|| {
-            // `She thanked the crowd and said ...`.
-            (k > first && toks[k - 1].slice(text) == "and")
+            // `She thanked the crowd and said ...`; `The council closed
+            // the line, saying ...`.
+            let participle =
+                scan::is_comma(text, &toks[k - 1]) && toks[k].slice(text).ends_with("ing");
+            (k > first && (toks[k - 1].slice(text) == "and" || participle))
                 .then(|| sentence_subject(text, toks, sentence, k))
                 .flatten()
         });

@@ -637,3 +637,27 @@ fn an_acronym_is_no_object_pronoun() {
         assert_eq!(speaker(text, &q[0]).as_deref(), Some(want), "{text}");
     }
 }
+
+#[test]
+fn a_participle_after_a_comma_is_the_subjects() {
+    // Not `the money — The Dunmore city council voted ...`.
+    let text = "The Dunmore city council voted 5-2 on Tuesday to close the Route 4 and Route 9 \
+                bus lines, saying the money would be better spent on road repairs.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        speaker(text, &q[0]).as_deref(),
+        Some("The Dunmore city council")
+    );
+    assert_eq!(q[0].text, "the money would be better spent on road repairs");
+}
+
+#[test]
+fn a_phrasal_verb_is_no_cue() {
+    // `called off` is no `called`: not `England — off after ...`.
+    let q = quotes(
+        "A rail strike in the north of England was called off after the union and the \
+         operator reached a deal late on Monday.",
+    );
+    assert!(q.is_empty(), "{q:?}");
+}
