@@ -661,3 +661,26 @@ fn a_phrasal_verb_is_no_cue() {
     );
     assert!(q.is_empty(), "{q:?}");
 }
+
+#[test]
+fn speakers_named_after_the_quote_with_a_clause_are_found() {
+    let text = "\"The decision would hurt families without cars,\" Council member Priya \
+                Natarajan, who voted against it, said after the meeting. She said she would \
+                ask the council to reconsider next month.\n\n\
+                \"People aren't going to carry a lawnmower home on a bicycle,\" said Mark Feld, \
+                who runs a hardware store on Oak Avenue. \"They will drive to the mall instead.\"";
+    let q = quotes(text);
+    let who: Vec<(Option<&str>, &str)> = q
+        .iter()
+        .map(|q| (q.speaker_name.as_deref(), &q.text[..12]))
+        .collect();
+    assert_eq!(
+        who,
+        [
+            (Some("Priya Natarajan"), "\"The decisio"),
+            (Some("Priya Natarajan"), "she would as"),
+            (Some("Mark Feld"), "\"People aren"),
+            (Some("Mark Feld"), "\"They will d"),
+        ]
+    );
+}
