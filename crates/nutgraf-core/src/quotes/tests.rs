@@ -684,3 +684,17 @@ fn speakers_named_after_the_quote_with_a_clause_are_found() {
         ]
     );
 }
+
+#[test]
+fn titles_in_quotation_marks_are_not_quotes() {
+    for text in [
+        "Mayor Ana Reyes told \"Morning Edition.\"",
+        "The mayor was a guest on \"The Harbour Hour,\" a local radio show.",
+    ] {
+        let q = quotes(text);
+        assert!(q.is_empty(), "{text}: {q:?}");
+    }
+    // A quote in Title Case words that runs longer is still a quote.
+    let text = "\"We Will Rebuild Every Pier We Lost In The Storm,\" the mayor said.";
+    assert_eq!(quotes(text).len(), 1);
+}
