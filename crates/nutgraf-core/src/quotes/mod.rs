@@ -462,6 +462,7 @@ pub fn extract_with(seg: &Segmented<'_>, models: QuoteModels<'_>) -> Vec<Quote> 
         chooser::rechoose(text, &all_toks, &sentences, &mut quotes, m);
     }
     coref::resolve(text, &all_toks, &mut quotes);
+    join_continuations(text, &mut quotes);
     if let Some(m) = models.confidence {
         confidence::assign(text, &mut quotes, Some(m));
     }
@@ -471,6 +472,44 @@ pub fn extract_with(seg: &Segmented<'_>, models: QuoteModels<'_>) -> Vec<Quote> 
         q.confidence = 1.0;
     }
     quotes
+}
+
+/// The longest stretch between a quote and its continuation: room for an
+/// attribution with a title (`said Ryan Ellis, a Republican tax
+/// consultant.`), not for a sentence of narrative.
+const CONTINUATION_GAP: usize = 200;
+
+/// `"A," Ellis said. "B."`: a direct quote with no attribution of its own,
+/// in the same paragraph as the quote before and with the same speaker,
+/// continues it. It joins that quote as one more content span (one
+/// attribution, as PolNeAR and an editor read it), before the confidence
+/// model weighs it.
+fn join_continuations(text: &str, quotes: &mut Vec<Quote>) {
+    let mut kept: Vec<Quote> = Vec::with_capacity(quotes.len());
+    for q in quotes.drain(..) {
+        if let Some(p) = kept.last_mut() {
+            let continues = q.kind == QuoteKind::Direct
+                && p.kind == QuoteKind::Direct
+                && q.cue.is_none()
+                && q.speaker.is_some()
+                && q.speaker_name.is_some()
+                && q.speaker_name == p.speaker_name
+                && matches!(
+                    (p.content.last(), q.content.first()),
+                    (Some(a), Some(b)) if a.end <= b.start
+                        && b.start - a.end < CONTINUATION_GAP
+                        && !text[a.end..b.start].contains('\n')
+                );
+            if continues {
+                p.content.extend_from_slice(&q.content);
+                p.text.push(' ');
+                p.text.push_str(&q.text);
+                continue;
+            }
+        }
+        kept.push(q);
+    }
+    *quotes = kept;
 }
 
 /// Cues by which one source relays another's words.

@@ -511,7 +511,9 @@ fn hostile_inputs_give_sensible_output() {
     let all = "\"One two three four.\" \"Five six seven eight.\"\n\n\"Nine ten eleven twelve.\""
         .repeat(50);
     let q = quotes(&all);
-    assert!(q.len() >= 100, "{}", q.len());
+    // Quotes that continue one another join; no quotation is lost.
+    let spans: usize = q.iter().map(|q| q.content.len()).sum();
+    assert!(spans >= 100, "{spans}");
     // Marks and cues with nothing around them.
     for t in [
         "\"",
@@ -680,9 +682,10 @@ fn speakers_named_after_the_quote_with_a_clause_are_found() {
             (Some("Priya Natarajan"), "\"The decisio"),
             (Some("Priya Natarajan"), "she would as"),
             (Some("Mark Feld"), "\"People aren"),
-            (Some("Mark Feld"), "\"They will d"),
         ]
     );
+    // Feld's second quotation continues his first: one quote, two spans.
+    assert!(q[2].text.contains("They will drive"), "{}", q[2].text);
 }
 
 #[test]
@@ -697,4 +700,26 @@ fn titles_in_quotation_marks_are_not_quotes() {
     // A quote in Title Case words that runs longer is still a quote.
     let text = "\"We Will Rebuild Every Pier We Lost In The Storm,\" the mayor said.";
     assert_eq!(quotes(text).len(), 1);
+}
+
+#[test]
+fn a_quote_continued_after_its_attribution_is_one_quote() {
+    let text = "\u{201c}The ferry is late again,\u{201d} said Tomas Lind, a \
+                commuter from Harbour Point. \u{201c}Three times this week I \
+                missed the first bell at work.\u{201d}\n\n\u{201c}It cannot go \
+                on like this for the whole winter.\u{201d}";
+    let q = quotes(text);
+    // The second quotation continues the first in its paragraph: one
+    // attribution with two content spans. The next paragraph's quote is the
+    // same speaker's, but a quote of its own.
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].content.len(), 2);
+    assert!(q[0].content[1].slice(text).contains("Three times"));
+    assert!(q[0].text.ends_with("work.\u{201d}"), "{}", q[0].text);
+    assert_eq!(q[1].content.len(), 1);
+    assert_eq!(q[1].speaker_name.as_deref(), Some("Tomas Lind"));
+    // A quote in the same paragraph with a speaker of its own stays apart.
+    let text = "\u{201c}The ferry is late again,\u{201d} said Tomas Lind. \
+                \u{201c}We will add a boat in March,\u{201d} the operator said.";
+    assert_eq!(quotes(text).len(), 2);
 }
