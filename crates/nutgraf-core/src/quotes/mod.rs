@@ -759,35 +759,7 @@ fn is_real_quote(text: &str, toks: &[Tok], open: usize, close: usize) -> bool {
         .count();
     let inner = &text[toks[open].end..toks[close].start];
     (words >= 4 || (words >= 2 && inner.trim_end().ends_with([',', '.', '!', '?'])))
-        && !is_title(text, &toks[open + 1..close])
-}
-
-/// Small words a title leaves in lowercase.
-const TITLE_SMALL_WORDS: [&str; 12] = [
-    "a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to", "with",
-];
-
-/// A title in quotation marks, not a quote: a few words in Title Case
-/// (`told "Fox and Friends."`, `the "Contract with America"`).
-fn is_title(text: &str, inner: &[Tok]) -> bool {
-    let words: Vec<&str> = inner
-        .iter()
-        .filter(|t| t.kind == TokKind::Word)
-        .map(|t| t.slice(text))
-        .collect();
-    let title_word = |w: &&str| {
-        let mut cs = w.chars();
-        cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
-    };
-    // `CBS This Morning`, `A Choice, Not an Echo`.
-    let acronym = |w: &&str| {
-        (1..=4).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase()) && *w != "I"
-    };
-    (2..=8).contains(&words.len())
-        && words.iter().any(title_word)
-        && words
-            .iter()
-            .all(|w| title_word(w) || acronym(w) || TITLE_SMALL_WORDS.contains(w))
+        && !scan::is_title(text, &toks[open + 1..close])
 }
 
 #[cfg(test)]

@@ -162,6 +162,39 @@ pub fn is_nickname_mark(toks: &[Tok], k: usize) -> bool {
     word_then_mark(k + 1, k + 2) || (k >= 2 && word_then_mark(k - 1, k - 2))
 }
 
+/// Small words a title leaves in lowercase.
+const TITLE_SMALL_WORDS: [&str; 12] = [
+    "a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to", "with",
+];
+
+/// A title in quotation marks, not a quote: two to eight words in Title
+/// Case, short acronyms or small words, one in Title Case at least (`told
+/// "Fox and Friends."`, `the "Contract with America"`, `CBS This
+/// Morning`). `inner` are the tokens between the marks.
+pub fn is_title(text: &str, inner: &[Tok]) -> bool {
+    let title_word = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
+    };
+    let acronym = |w: &str| {
+        (1..=4).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase()) && w != "I"
+    };
+    let (mut words, mut titled) = (0usize, false);
+    for w in inner
+        .iter()
+        .filter(|t| t.kind == TokKind::Word)
+        .map(|t| t.slice(text))
+    {
+        words += 1;
+        let t = title_word(w);
+        if words > 8 || !(t || acronym(w) || TITLE_SMALL_WORDS.contains(&w)) {
+            return false;
+        }
+        titled |= t;
+    }
+    words >= 2 && titled
+}
+
 /// True for a comma token.
 pub fn is_comma(text: &str, t: &Tok) -> bool {
     t.kind == TokKind::Punct && t.slice(text) == ","
