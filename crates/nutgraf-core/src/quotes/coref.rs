@@ -75,24 +75,54 @@ pub fn is_lead_word(w: &str) -> bool {
     .contains(&w.to_lowercase().as_str())
 }
 
-/// A run of capitalized words (with connectors inside), as a span.
+/// Capitalized words that are no part of a name, wherever they stand: a
+/// Title Case headline capitalizes every word (`Christie Says Clinton Is
+/// A Disgrace To The Office`), and its verbs and small words must not join
+/// the names beside them.
+const NEVER_IN_NAMES: [&str; 46] = [
+    "To", "Of", "The", "A", "An", "Is", "Are", "Was", "Were", "Be", "Been", "Has", "Have", "Had",
+    "Does", "Did", "Do", "Can", "Could", "Would", "Should", "Must", "Not", "And", "Or", "But",
+    "Vs", "On", "In", "At", "For", "Over", "With", "From", "By", "As", "After", "About", "Into",
+    "Than", "That", "This", "His", "Her", "Their", "Its",
+];
+
+/// True for a word that can start a name: capitalized, no sentence opener
+/// (`The`, `But`), no verb of saying (`Says` of a headline), no small
+/// word of a headline (`To`, `Is`), and not `Will` (`Will Sanders win?`).
+fn opens_name(text: &str, t: &Tok) -> bool {
+    let w = t.slice(text);
+    t.kind == TokKind::Word
+        && starts_upper(w)
+        && !NOT_NAMES.contains(&w)
+        && !NEVER_IN_NAMES.contains(&w)
+        && w != "Will"
+        && !super::lexicon::is_cue_word(t)
+}
+
+/// A run of capitalized words (with connectors inside), as a span. A run
+/// stays on one line and stops at a verb of saying or a small word
+/// capitalized by a headline.
 fn name_mentions(text: &str, toks: &[Tok]) -> Vec<Span> {
     let mut out = Vec::new();
     let mut k = 0;
+    // The next token, when only spaces separate it from the one before.
+    let next_on_line = |end: usize| {
+        toks.get(end)
+            .filter(|n| !text[toks[end - 1].end..n.start].contains('\n'))
+    };
     while k < toks.len() {
-        let t = toks[k];
-        let w = t.slice(text);
-        if t.kind != TokKind::Word || !starts_upper(w) || NOT_NAMES.contains(&w) {
+        if !opens_name(text, &toks[k]) {
             k += 1;
             continue;
         }
         let start = k;
         let mut end = k + 1;
         loop {
-            match toks.get(end) {
+            match next_on_line(end) {
                 Some(n)
                     if n.kind == TokKind::Word
                         && starts_upper(n.slice(text))
+                        && !NEVER_IN_NAMES.contains(&n.slice(text))
                         && !super::lexicon::is_cue_word(n) =>
                 {
                     end += 1
@@ -100,7 +130,7 @@ fn name_mentions(text: &str, toks: &[Tok]) -> Vec<Span> {
                 Some(n)
                     if n.kind == TokKind::Word
                         && CONNECTORS.contains(&n.slice(text))
-                        && toks.get(end + 1).is_some_and(|m| {
+                        && next_on_line(end + 1).is_some_and(|m| {
                             m.kind == TokKind::Word && starts_upper(m.slice(text))
                         }) =>
                 {
@@ -109,10 +139,21 @@ fn name_mentions(text: &str, toks: &[Tok]) -> Vec<Span> {
                 _ => break,
             }
         }
-        out.push(Span::new(toks[start].start, toks[end - 1].end));
+        // `Donald Trump’s` is a mention of `Donald Trump`.
+        let last = toks[end - 1].slice(text);
+        let stop = toks[end - 1].end - possessive(last).map_or(0, |stem| last.len() - stem.len());
+        out.push(Span::new(toks[start].start, stop));
         k = end;
     }
     out
+}
+
+/// `Trump` of `Trump’s` or `Trump's`; `None` for a word with no
+/// possessive ending.
+fn possessive(w: &str) -> Option<&str> {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("\u{2019}s"))
+        .filter(|stem| !stem.is_empty())
 }
 
 fn words(s: &str) -> impl Iterator<Item = &str> {
@@ -190,7 +231,12 @@ pub fn resolve(text: &str, toks: &[Tok], quotes: &mut [Quote]) {
                     || words(head).last().is_some_and(starts_upper)
             })
         {
-            fullest.get(surname).map(|m| m.slice(text).to_string())
+            // `Trump’s plan`: the possessive names Trump.
+            let stem = possessive(surname);
+            fullest
+                .get(stem.unwrap_or(surname))
+                .map(|m| m.slice(text).to_string())
+                .or_else(|| stem.and(possessive(phrase)).map(str::to_string))
         } else if roles.len() < MAX_ROLES || roles.contains_key(&lower) {
             roles
                 .entry(lower)
@@ -278,5 +324,20 @@ mod tests {
             .map(|m| m.slice(text))
             .collect();
         assert_eq!(m, ["Secretary of State Mike Pompeo", "Pompeo"]);
+    }
+
+    #[test]
+    fn mentions_stop_at_possessives_lines_and_headline_words() {
+        let text =
+            "Ortiz Says Budget Is A Mistake\nAna Ortiz\n\nMayor Ana Ortiz\u{2019}s plan passed.";
+        let toks = tokenize(text, Span::new(0, text.len()));
+        let m: Vec<&str> = name_mentions(text, &toks)
+            .iter()
+            .map(|m| m.slice(text))
+            .collect();
+        assert_eq!(
+            m,
+            ["Ortiz", "Budget", "Mistake", "Ana Ortiz", "Mayor Ana Ortiz"]
+        );
     }
 }

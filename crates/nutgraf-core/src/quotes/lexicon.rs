@@ -716,6 +716,14 @@ pub fn speaker_phrase(text: &str, toks: &[Tok]) -> Option<Span> {
     // `US`, `AP`: an acronym is a name, whatever word it spells.
     let w0 = toks[0].slice(text);
     let acronym = w0.len() >= 2 && w0.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+    // `was`, `said in a`, `having`: a verb is no speaker (a relative
+    // pronoun is, resolved later to the name before it).
+    let verb_first = !listed(&["who", "which", "that"], text, &toks[0])
+        && (is_verb_like(text, toks, 0) && !w0.ends_with("ed")
+            || (w0.len() > 5 && w0.ends_with("ing") && !starts_upper(w0)));
+    if verb_first {
+        return None;
+    }
     if !acronym
         && (NO_SPEAKER_OPENERS.contains(&f)
             || is_clause_opener(text, &toks[0])

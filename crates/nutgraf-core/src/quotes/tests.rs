@@ -261,6 +261,11 @@ fn speakers_are_noun_phrases() {
         "that shocked former members of the intelligence community",
         "the",
         "in a Twitter message",
+        // A verb, with or without what follows it.
+        "was",
+        "said in a",
+        "did not",
+        "having",
     ] {
         assert_eq!(phrase(span), None, "{span}");
     }
@@ -722,4 +727,31 @@ fn a_quote_continued_after_its_attribution_is_one_quote() {
     let text = "\u{201c}The ferry is late again,\u{201d} said Tomas Lind. \
                 \u{201c}We will add a boat in March,\u{201d} the operator said.";
     assert_eq!(quotes(text).len(), 2);
+}
+
+#[test]
+fn headline_words_do_not_join_the_names_beside_them() {
+    // A Title Case headline capitalizes its verbs and small words; the
+    // names resolved from it are the names alone, each on its own line.
+    let text = "Dunmore Mayor Says Council Vote Is A Win For Commuters\n\
+                Priya Natarajan\n\n\
+                Mayor Tomas Reyes praised the vote on Tuesday.\n\n\
+                \"It is a win for everyone who takes the bus,\" Reyes said.\n\n\
+                Council member Priya Natarajan disagreed. \"Families without \
+                cars will pay for this,\" Natarajan said.\n\n\
+                Trump\u{2019}s plan is \"a disaster,\" the mayor\u{2019}s office said. \
+                Trump\u{2019}s advisers did not reply.\n";
+    let q = quotes(text);
+    let names: Vec<&str> = q.iter().filter_map(|q| q.speaker_name.as_deref()).collect();
+    assert!(names.contains(&"Mayor Tomas Reyes"), "{names:?}");
+    assert!(
+        names.contains(&"Council member Priya Natarajan") || names.contains(&"Priya Natarajan"),
+        "{names:?}"
+    );
+    for name in &names {
+        assert!(!name.contains('\n'), "{name:?}");
+        for word in ["Says", "Is", "For", "Win"] {
+            assert!(!name.split(' ').any(|w| w == word), "{name:?}");
+        }
+    }
 }
