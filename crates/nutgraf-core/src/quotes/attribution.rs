@@ -91,11 +91,13 @@ pub(super) fn attribution_after(
             toks[k].start < limit
                 && match toks[k].kind {
                     TokKind::Word => true,
-                    // `(D-Mo.)`: the dot of an abbreviation before `)`.
+                    // `(D-Mo.)`, `R-Ky.,`: an abbreviation's dot before `)` or `,`.
                     TokKind::Punct => {
                         matches!(toks[k].slice(text), "," | "(" | ")")
                             || (toks[k].slice(text) == "."
-                                && toks.get(k + 1).is_some_and(|n| n.slice(text) == ")"))
+                                && toks
+                                    .get(k + 1)
+                                    .is_some_and(|n| matches!(n.slice(text), ")" | ",")))
                     }
                     TokKind::Quote => scan::is_nickname_mark(toks, k),
                 }
@@ -114,7 +116,7 @@ pub(super) fn attribution_after(
             let between = &toks[words[0]..toks.partition_point(|t| t.start < speaker.start)];
             if between
                 .iter()
-                .any(|t| matches!(t.slice(text), "that" | "which" | "whom" | "where"))
+                .any(|t| matches!(t.slice(text), "that" | "which" | "whom" | "where" | "what"))
             {
                 return None;
             }
@@ -297,7 +299,7 @@ pub(super) fn attribution_before(
                 });
             }
         }
-        if let Some((cue, _)) = lexicon::cue_at(text, toks, k) {
+        if let Some((cue, after)) = lexicon::cue_at(text, toks, k) {
             let mut speaker = scan::noun_phrase_back(text, toks, from, k);
             if speaker.is_none() && k > from && scan::is_comma(text, &toks[k - 1]) {
                 // `But, said Solovey, "..."`, `In other words, explained
@@ -322,12 +324,59 @@ pub(super) fn attribution_before(
                 before: true,
             };
             if a.speaker.is_some() {
-                return Some(a);
+                return Some(adjacent_cue(text, toks, after, open).unwrap_or(a));
             }
             fallback.get_or_insert(a);
         }
     }
     fallback
+}
+
+/// `When Patriot signaled that ..., Mr. Barrett said, "..."`, `an
+/// architect who said he was stiffed, saying, "..."`: a cue that ends
+/// right before the quote opening at `open`, past a comma after the first
+/// cue's clause (which ends at token `from`), is the quote's own; the first
+/// cue belongs to a subordinate or relative clause. Its speaker is the
+/// noun phrase after that comma, or none for a participle (`, saying,`:
+/// the sentence's subject, found later).
+fn adjacent_cue(text: &str, toks: &[Tok], from: usize, open: usize) -> Option<Attribution> {
+    let mut end = open;
+    while end > from && toks[end - 1].kind == TokKind::Punct && is_soft(text, &toks[end - 1]) {
+        end -= 1;
+    }
+    if end > from && toks[end - 1].slice(text) == "that" {
+        end -= 1;
+    }
+    // The cue, and at most three words of its object (`told CNN`, `told
+    // her supporters`).
+    let (k, cue) = (end.saturating_sub(4).max(from)..end).find_map(|k| {
+        let (cue, after) = lexicon::cue_at(text, toks, k)?;
+        let object = &toks[after.min(end)..end];
+        (object.is_empty()
+            || (lexicon::is_tell(text, &toks[k])
+                && object.iter().enumerate().all(|(i, t)| {
+                    t.kind == TokKind::Word && !lexicon::is_verb_like(text, object, i)
+                })))
+        .then_some((k, cue))
+    })?;
+    let comma = (from..k).rev().find(|&c| scan::is_comma(text, &toks[c]))?;
+    let speaker = if comma + 1 == k {
+        if !cue.slice(text).ends_with("ing") {
+            return None;
+        }
+        None
+    } else {
+        Some(
+            scan::noun_phrase_back(text, toks, comma + 1, k)
+                .filter(|&s| plausible_speaker(text, toks, s))?,
+        )
+    };
+    Some(Attribution {
+        cue,
+        speaker,
+        next_tok: open,
+        before: true,
+    })
 }
 
 /// Labels that open headlines and are nobody's name.

@@ -15,7 +15,7 @@
 use std::sync::LazyLock;
 
 use super::scan::{self, Tok, TokKind};
-use super::{coref, lexicon, Quote, QuoteKind};
+use super::{coref, lexicon, phrase, Quote, QuoteKind};
 use crate::analyze::stopwords::is_stop_word;
 use crate::score::gbdt::{self, CompiledGbdt, Gbdt, TrainParams};
 use crate::Span;
@@ -431,7 +431,7 @@ pub fn rechoose_with(
         // A phrase that names no one (`Despite`) never replaces the rules'.
         let phrase = grow(text, toks, k);
         let (from, to) = tok_range(toks, phrase);
-        if let Some(p) = lexicon::speaker_phrase(text, &toks[from..to]) {
+        if let Some(p) = phrase::speaker_phrase(text, &toks[from..to]) {
             q.speaker = Some(p);
         }
     }

@@ -34,6 +34,7 @@ pub mod chooser;
 pub mod confidence;
 pub mod coref;
 mod lexicon;
+mod phrase;
 pub use lexicon::{learn_cues, learned_cues, LEARNED_CUES, LEARNED_MIN_CUES, LEARNED_MIN_RATE};
 mod reported;
 mod scan;
@@ -305,8 +306,23 @@ pub fn extract_with(seg: &Segmented<'_>, models: QuoteModels<'_>) -> Vec<Quote> 
                         q += 1;
                     }
                 }
-            } else {
-                attribution = attribution_before(text, toks, &quoted, open, sentence);
+            }
+            // `Peabody said: "...," adding that its value ...`: a participle
+            // after the quote with no speaker of its own leaves the quote
+            // to the attribution before it.
+            let weak = attribution.as_ref().is_none_or(|a| {
+                a.speaker.is_none_or(|s| {
+                    let from = toks.partition_point(|t| t.start < s.start);
+                    let to = toks.partition_point(|t| t.start < s.end);
+                    a.cue.slice(text).ends_with("ing")
+                        && phrase::speaker_phrase(text, &toks[from..to]).is_none()
+                })
+            });
+            if weak {
+                let before = attribution_before(text, toks, &quoted, open, sentence);
+                if attribution.is_none() || before.as_ref().is_some_and(|b| b.speaker.is_some()) {
+                    attribution = before;
+                }
             }
             let before = attribution.as_ref().is_some_and(|a| a.before);
             let (mut cue, mut speaker) =
@@ -454,7 +470,7 @@ pub fn extract_with(seg: &Segmented<'_>, models: QuoteModels<'_>) -> Vec<Quote> 
         if let Some(sp) = q.speaker.filter(|_| !labelled(q)) {
             let from = all_toks.partition_point(|t| t.start < sp.start);
             let to = all_toks.partition_point(|t| t.start < sp.end);
-            q.speaker = lexicon::speaker_phrase(text, &all_toks[from..to]);
+            q.speaker = phrase::speaker_phrase(text, &all_toks[from..to]);
         }
     }
     if let Some(m) = models.speaker {
@@ -549,7 +565,7 @@ fn relayed(seg: &Segmented<'_>, toks: &[Tok], quotes: &mut [Quote]) {
         else {
             continue;
         };
-        if let Some(inner) = lexicon::speaker_phrase(text, &before[..k]) {
+        if let Some(inner) = phrase::speaker_phrase(text, &before[..k]) {
             q.via = Some(outer);
             q.via_name = Some(outer.slice(text).to_string());
             q.speaker = Some(inner);
@@ -730,6 +746,7 @@ fn plausible_speaker(text: &str, toks: &[Tok], sp: Span) -> bool {
         && !lexicon::is_adverbial_opener(text, t)
         && !lexicon::is_clause_opener(text, t)
         && !lexicon::is_non_subject(text, t)
+        && !phrase::is_time_word(text, t)
 }
 
 /// A reported-speech quote.

@@ -227,7 +227,7 @@ fn scare_quotes_do_not_hide_the_cue_before() {
 fn speakers_are_noun_phrases() {
     let phrase = |s: &str| {
         let toks = scan::tokenize(s, Span::new(0, s.len()));
-        lexicon::speaker_phrase(s, &toks).map(|sp| sp.slice(s).to_string())
+        phrase::speaker_phrase(s, &toks).map(|sp| sp.slice(s).to_string())
     };
     // Trimmed to the noun phrase.
     for (span, want) in [
@@ -266,6 +266,10 @@ fn speakers_are_noun_phrases() {
         "said in a",
         "did not",
         "having",
+        // A time, and a clause opened by `that`.
+        "Tuesday",
+        "yesterday",
+        "that its costs had doubled",
     ] {
         assert_eq!(phrase(span), None, "{span}");
     }
@@ -753,5 +757,42 @@ fn headline_words_do_not_join_the_names_beside_them() {
         for word in ["Says", "Is", "For", "Win"] {
             assert!(!name.split(' ').any(|w| w == word), "{name:?}");
         }
+    }
+}
+
+#[test]
+fn the_quotes_own_cue_beats_a_clause_before_it() {
+    let text = "When the ferry company signaled in May that it would cut the night \
+                service, harbour master Lena Obi said, \"we were stunned.\"\n\n\
+                The board was defensive when pressed about a builder who said he was \
+                never paid, saying, \"Maybe the work was late.\"\n\n\
+                Spokeswoman Ada Kroll said by phone that, \"Of course the board will \
+                answer\" to what the union sees as a campaign against it.\n\n\
+                In a statement, Norland Ferries said: \"The night service lost money \
+                for years,\" adding that its costs had doubled.\n";
+    let q = quotes(text);
+    let who: Vec<Option<String>> = q.iter().map(|q| speaker(text, q)).collect();
+    assert_eq!(
+        who,
+        [
+            Some("harbour master Lena Obi".to_string()),
+            Some("The board".to_string()),
+            Some("Spokeswoman Ada Kroll".to_string()),
+            Some("Norland Ferries".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn a_day_or_a_clause_is_no_speaker() {
+    let text = "The council met on Tuesday.\n\n\
+                \"We will not raise the fares,\" council leader Rhys Ortega, D-Dunmore., \
+                said Tuesday.\n\n\
+                \"The vote was close,\" Ortega said Friday.\n";
+    let q = quotes(text);
+    assert_eq!(q.len(), 2);
+    for quote in &q {
+        let s = speaker(text, quote).expect("a speaker");
+        assert!(s.contains("Ortega"), "{s}");
     }
 }

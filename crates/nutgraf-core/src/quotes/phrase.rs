@@ -1,0 +1,190 @@
+//! Speaker phrases: what of a span the rules took names someone (`Donald
+//! Trump is defending his` → `Donald Trump`), and which spans name no one.
+
+use super::lexicon::{
+    is_clause_opener, is_determiner, is_non_subject, is_subordinator, is_verb_like, listed, lower,
+    OPENERS,
+};
+use super::token::{starts_upper, Tok, TokKind};
+use crate::Span;
+
+/// Sentence adverbs a speaker span may start with (`Then someone`, `Even
+/// China`): skipped, the phrase starts after them.
+pub(super) const SKIPPED_OPENERS: [&str; 17] = [
+    "well",
+    "however",
+    "also",
+    "meanwhile",
+    "even",
+    "just",
+    "still",
+    "then",
+    "now",
+    "yet",
+    "instead",
+    "indeed",
+    "perhaps",
+    "maybe",
+    "so",
+    "thus",
+    "again",
+];
+
+/// Words that open no speaker phrase though they may be capitalized at a
+/// sentence's start: a preposition or negation.
+pub(super) const NO_SPEAKER_OPENERS: [&str; 7] =
+    ["despite", "yes", "no", "not", "here", "there", "without"];
+
+/// Days, months and `today`: a time, never a speaker (`..., Mitch
+/// McConnell, R-Ky., said Tuesday`). `May` and `March` are names too.
+const TIMES: [&str; 21] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+];
+
+/// True for a day, month or `today`-like word (any case).
+pub fn is_time_word(text: &str, t: &Tok) -> bool {
+    listed(&TIMES, text, t)
+}
+
+/// Pronouns that may stand as a speaker alone.
+pub(super) const SPEAKER_PRONOUNS: [&str; 9] =
+    ["he", "she", "they", "it", "we", "i", "you", "who", "which"];
+
+/// The noun phrase a speaker span names, trimmed of what the rules took
+/// past it: a verb and what follows (`Donald Trump is defending his` →
+/// `Donald Trump`), a relative clause or apposition after a comma, a
+/// possessive or contracted ending (`He's` → `He`). `None` when what is
+/// left is no noun phrase: a preposition, adverb or conjunction
+/// (`Despite`, `Not`), or nothing.
+pub fn speaker_phrase(text: &str, toks: &[Tok]) -> Option<Span> {
+    let mut first = toks.iter().position(|t| t.kind == TokKind::Word)?;
+    // `From Andrea Peyser`, `Even China`: the phrase starts after them.
+    let skipped = |t: &Tok| {
+        listed(&SKIPPED_OPENERS, text, t)
+            || (listed(&["from", "by"], text, t)
+                && toks
+                    .iter()
+                    .skip_while(|u| u.start <= t.start)
+                    .find(|u| u.kind == TokKind::Word)
+                    .is_some_and(|u| starts_upper(u.slice(text))))
+    };
+    while skipped(&toks[first]) {
+        first += 1 + toks[first + 1..]
+            .iter()
+            .position(|t| t.kind == TokKind::Word)?;
+    }
+    let toks = &toks[first..];
+    let f = lower(text, &toks[0]);
+    let f = f.as_str();
+    let f = f
+        .strip_suffix("'s")
+        .or_else(|| f.strip_suffix("\u{2019}s"))
+        .unwrap_or(f);
+    // `US`, `AP`: an acronym is a name, whatever word it spells.
+    let w0 = toks[0].slice(text);
+    let acronym = w0.len() >= 2 && w0.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+    // `was`, `said in a`, `having`: a verb is no speaker (a relative
+    // pronoun is, resolved later to the name before it).
+    let verb_first = !listed(&["who", "which", "that"], text, &toks[0])
+        && (is_verb_like(text, toks, 0) && !w0.ends_with("ed")
+            || (w0.len() > 5 && w0.ends_with("ing") && !starts_upper(w0)));
+    if verb_first {
+        return None;
+    }
+    // `that its market value`: a clause, not `that` standing for a name.
+    let clause = listed(&["that", "which", "who"], text, &toks[0])
+        && toks
+            .iter()
+            .skip(1)
+            .find(|t| t.kind == TokKind::Word)
+            .is_some_and(|t| {
+                is_determiner(text, t)
+                    || listed(&SPEAKER_PRONOUNS, text, t)
+                    || is_non_subject(text, t)
+            });
+    if clause || TIMES.contains(&f) {
+        return None;
+    }
+    if !acronym
+        && (NO_SPEAKER_OPENERS.contains(&f)
+            || is_clause_opener(text, &toks[0])
+            || is_non_subject(text, &toks[0])
+            || is_subordinator(text, &toks[0])
+            || (listed(&OPENERS, text, &toks[0]) && !is_determiner(text, &toks[0])))
+    {
+        return None;
+    }
+    // Where the phrase ends: before a verb or a word after a pronoun. An
+    // apposition stays (`Rep. Ana Reyes (D-Maine), a member of the panel`).
+    let mut end = toks.len();
+    for (k, t) in toks.iter().enumerate().skip(1) {
+        let w = t.slice(text);
+        if (t.kind == TokKind::Word
+                && is_verb_like(text, toks, k)
+                // `A teary-eyed Bush`, `those surveyed`: after a
+                // determiner an `-ed` word is an adjective.
+                && !(w.ends_with("ed")
+                    && is_determiner(text, &toks[k - 1])
+                    && !listed(&["that", "this"], text, &toks[k - 1])))
+            || SPEAKER_PRONOUNS.contains(&f)
+        {
+            end = k;
+            break;
+        }
+    }
+    // The last word before the end: `Mr. Obama, who understood` ends at
+    // `Obama`, not at the comma.
+    let last = toks[..end].iter().rev().find(|t| t.kind == TokKind::Word)?;
+    let mut stop = last.end;
+    let w = last.slice(text);
+    for suffix in [
+        "'s",
+        "\u{2019}s",
+        "'m",
+        "\u{2019}m",
+        "n't",
+        "n\u{2019}t",
+        "'re",
+        "\u{2019}re",
+        "'ve",
+        "'ll",
+        "'d",
+    ] {
+        if w.len() > suffix.len() && w.ends_with(suffix) {
+            stop -= suffix.len();
+            break;
+        }
+    }
+    let span = Span::new(toks[0].start, stop);
+    // A quantifier stands for its people (`Some said`, `Many`); an article
+    // or a possessive alone does not.
+    let only = end == 1
+        && listed(
+            &[
+                "the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my",
+            ],
+            text,
+            &toks[0],
+        );
+    (!only && span.start < span.end).then_some(span)
+}
