@@ -119,8 +119,9 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
 }
 
 /// Pairs of (opening, closing) quote-token indices. Curly quotes and
-/// guillemets say which way they face; a straight quote opens when none is
-/// open, else closes. A quote still open at the end closes at the last
+/// guillemets say which way they face (but a `”` with no quote open, a
+/// space before and a word right after opens); a straight quote opens when
+/// none is open, else closes. A quote still open at the end closes at the last
 /// token.
 pub fn quoted_spans(text: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -132,7 +133,17 @@ pub fn quoted_spans(text: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
         let c = t.slice(text);
         let opening = match c {
             "\u{201c}" | "\u{ab}" | "\u{201e}" | "``" => true,
-            "\u{201d}" | "\u{bb}" => false,
+            // `”Fear. I am ...”`: a closing curly quote typed where an
+            // opening one belongs, with no quote open, a word right after
+            // it and a space or nothing before it, opens.
+            "\u{201d}" => {
+                open.is_none()
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|n| n.start == t.end && n.kind == TokKind::Word)
+                    && (k == 0 || toks[k - 1].end < t.start)
+            }
+            "\u{bb}" => false,
             _ => open.is_none(),
         };
         match (opening, open) {

@@ -796,3 +796,28 @@ fn a_day_or_a_clause_is_no_speaker() {
         assert!(s.contains("Ortega"), "{s}");
     }
 }
+
+#[test]
+fn a_closing_mark_typed_as_an_opening_one_still_opens() {
+    let text = "A selection of letters from our readers.\n\n\
+                \u{201d}Fear. I am afraid the mayor will win again.\u{201d} \u{2015} Ana Herrera\n\n\
+                \u{201c}He is not fit to lead the city.\u{201d} \u{2015} Tomas Reyes\n";
+    let q = quotes(text);
+    let got: Vec<(String, Option<String>)> = q
+        .iter()
+        .map(|q| (q.content[0].slice(text).to_string(), speaker(text, q)))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "\u{201d}Fear. I am afraid the mayor will win again.\u{201d}".to_string(),
+                Some("Ana Herrera".to_string())
+            ),
+            (
+                "\u{201c}He is not fit to lead the city.\u{201d}".to_string(),
+                Some("Tomas Reyes".to_string())
+            ),
+        ]
+    );
+}
