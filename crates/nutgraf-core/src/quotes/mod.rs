@@ -312,10 +312,7 @@ pub fn extract_with(seg: &Segmented<'_>, models: QuoteModels<'_>) -> Vec<Quote> 
             // to the attribution before it.
             let weak = attribution.as_ref().is_none_or(|a| {
                 a.speaker.is_none_or(|s| {
-                    let from = toks.partition_point(|t| t.start < s.start);
-                    let to = toks.partition_point(|t| t.start < s.end);
-                    a.cue.slice(text).ends_with("ing")
-                        && phrase::speaker_phrase(text, &toks[from..to]).is_none()
+                    a.cue.slice(text).ends_with("ing") && phrase::within(text, toks, s).is_none()
                 })
             });
             if weak {
@@ -468,9 +465,7 @@ pub fn extract_with(seg: &Segmented<'_>, models: QuoteModels<'_>) -> Vec<Quote> 
     };
     for q in &mut quotes {
         if let Some(sp) = q.speaker.filter(|_| !labelled(q)) {
-            let from = all_toks.partition_point(|t| t.start < sp.start);
-            let to = all_toks.partition_point(|t| t.start < sp.end);
-            q.speaker = phrase::speaker_phrase(text, &all_toks[from..to]);
+            q.speaker = phrase::within(text, &all_toks, sp);
         }
     }
     if let Some(m) = models.speaker {

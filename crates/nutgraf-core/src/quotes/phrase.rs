@@ -70,6 +70,13 @@ pub fn is_time_word(text: &str, t: &Tok) -> bool {
 pub(super) const SPEAKER_PRONOUNS: [&str; 9] =
     ["he", "she", "they", "it", "we", "i", "you", "who", "which"];
 
+/// [`speaker_phrase`] of the tokens of `toks` that span `span` covers.
+pub fn within(text: &str, toks: &[Tok], span: Span) -> Option<Span> {
+    let from = toks.partition_point(|t| t.start < span.start);
+    let to = toks.partition_point(|t| t.start < span.end);
+    speaker_phrase(text, &toks[from..to])
+}
+
 /// The noun phrase a speaker span names, trimmed of what the rules took
 /// past it: a verb and what follows (`Donald Trump is defending his` →
 /// `Donald Trump`), a relative clause or apposition after a comma, a
