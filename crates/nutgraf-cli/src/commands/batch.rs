@@ -93,9 +93,18 @@ pub fn run(args: BatchArgs) -> anyhow::Result<ExitStatus> {
     // A file output is written to a temporary file beside it and renamed
     // into place at the end: an interrupted run leaves no half file under
     // the final name, and a run that fails leaves an earlier file intact.
+    // Anything else already at the path (a device such as /dev/null, a
+    // FIFO, a symlink) is written through, never replaced by a rename.
     let mut temp = None;
     let out: Box<dyn Write> = if args.output.as_os_str() == "-" {
         Box::new(io::stdout().lock())
+    } else if std::fs::symlink_metadata(&args.output).is_ok_and(|m| !m.is_file()) {
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .truncate(true)
+            .open(&args.output)
+            .map_err(|e| BadInput(format!("{}: cannot write: {e}", args.output.display())))?;
+        Box::new(file)
     } else {
         let dir = match args.output.parent() {
             Some(d) if !d.as_os_str().is_empty() => d,

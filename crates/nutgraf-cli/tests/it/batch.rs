@@ -124,6 +124,47 @@ fn the_input_file_is_never_the_output() {
     }
 }
 
+/// `-o /dev/null`, a FIFO or a symlink is written through: the rename that
+/// guards a regular file must never replace a device or a link (a timing run
+/// with `-o /dev/null` once left a regular file there).
+#[cfg(unix)]
+#[test]
+fn special_outputs_are_written_through_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let (texts, input) = records();
+    let dir = tempfile::tempdir().unwrap();
+    let inp = dir.path().join("in.jsonl");
+    std::fs::write(&inp, &input).unwrap();
+
+    let target = dir.path().join("target.jsonl");
+    std::fs::write(&target, "x".repeat(1 << 20)).unwrap();
+    let link = dir.path().join("link.jsonl");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let o = batch(&inp, &link, b"");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(read_jsonl(&target).len(), texts.len(), "old bytes cut");
+
+    let fifo = dir.path().join("fifo");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let o = batch(&inp, &fifo, b"");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let got = reader.join().unwrap();
+    assert_eq!(got.lines().count(), texts.len());
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+}
+
 #[test]
 fn absurd_thread_counts_are_capped() {
     let (texts, input) = records();
