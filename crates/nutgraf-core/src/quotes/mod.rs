@@ -180,7 +180,7 @@ pub fn speaker_rows(
         if q.cue.is_some_and(|c| c.slice(text) == ":") {
             continue;
         }
-        let Some(ctx) = chooser::context(&toks, &sentences, q) else {
+        let Some(ctx) = chooser::context(text, &toks, &sentences, q) else {
             continue;
         };
         for (i, &k) in ctx.words.iter().enumerate() {
