@@ -35,6 +35,14 @@ impl From<ExitStatus> for ExitCode {
     }
 }
 
+/// mimalloc in place of the system allocator: every article allocates and
+/// frees many small vectors and strings, and glibc's malloc spent about a
+/// fifth of a `batch` run in `malloc`, `free` and heap consolidation; with
+/// mimalloc the same run takes about two thirds of the time (README,
+/// "Measured figures").
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
