@@ -148,7 +148,9 @@ const LONGEST: usize = 10;
 fn packed(word: &[u8]) -> u128 {
     word.iter()
         .enumerate()
-        .fold(word.len() as u128, |k, (i, &b)| k | u128::from(b) << (8 * (i + 1)))
+        .fold(word.len() as u128, |k, (i, &b)| {
+            k | u128::from(b) << (8 * (i + 1))
+        })
 }
 
 /// [`STOP_WORDS`], packed: called for every word of every article and by
@@ -176,6 +178,8 @@ mod tests {
         assert!(!is_stop_word("said"));
         assert!(!is_stop_word("The"), "callers lowercase first");
         assert!(!is_stop_word("yourselvesx") && !is_stop_word(""));
-        assert!(STOP_WORDS.iter().all(|w| w.len() <= LONGEST && is_stop_word(w)));
+        assert!(STOP_WORDS
+            .iter()
+            .all(|w| w.len() <= LONGEST && is_stop_word(w)));
     }
 }
