@@ -150,7 +150,7 @@ fn name_mentions(text: &str, toks: &[Tok]) -> Vec<Span> {
 
 /// `Trump` of `Trump’s` or `Trump's`; `None` for a word with no
 /// possessive ending.
-fn possessive(w: &str) -> Option<&str> {
+pub(super) fn possessive(w: &str) -> Option<&str> {
     w.strip_suffix("'s")
         .or_else(|| w.strip_suffix("\u{2019}s"))
         .filter(|stem| !stem.is_empty())

@@ -1,6 +1,7 @@
 //! Speaker phrases: what of a span the rules took names someone (`Donald
 //! Trump is defending his` → `Donald Trump`), and which spans name no one.
 
+use super::coref;
 use super::lexicon::{
     is_clause_opener, is_determiner, is_non_subject, is_subordinator, is_verb_like, listed, lower,
     OPENERS,
@@ -103,10 +104,7 @@ pub fn speaker_phrase(text: &str, toks: &[Tok]) -> Option<Span> {
     let toks = &toks[first..];
     let f = lower(text, &toks[0]);
     let f = f.as_str();
-    let f = f
-        .strip_suffix("'s")
-        .or_else(|| f.strip_suffix("\u{2019}s"))
-        .unwrap_or(f);
+    let f = coref::possessive(f).unwrap_or(f);
     // `US`, `AP`: an acronym is a name, whatever word it spells.
     let w0 = toks[0].slice(text);
     let acronym = w0.len() >= 2 && w0.chars().all(|c| c.is_ascii_uppercase() || c == '.');
