@@ -17,13 +17,25 @@ fn records() -> (Vec<(String, String, String)>, String) {
     (texts, lines)
 }
 
-#[test]
-fn batch_matches_summarize_and_keeps_order() {
+/// A temporary folder holding [`records`] as `in.jsonl`: the folder (kept
+/// alive by the caller), the file's path, the articles and the file's text.
+fn records_file() -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    Vec<(String, String, String)>,
+    String,
+) {
     let (texts, input) = records();
     let dir = tempfile::tempdir().unwrap();
     let inp = dir.path().join("in.jsonl");
-    let out = dir.path().join("out.jsonl");
     std::fs::write(&inp, &input).unwrap();
+    (dir, inp, texts, input)
+}
+
+#[test]
+fn batch_matches_summarize_and_keeps_order() {
+    let (dir, inp, texts, _) = records_file();
+    let out = dir.path().join("out.jsonl");
     let o = batch(&inp, &out, b"");
     assert!(o.status.success(), "{}", stderr(&o));
     let lines = read_jsonl(&out);
@@ -103,10 +115,7 @@ fn gzip_input_and_truncated_gzip() {
 
 #[test]
 fn the_input_file_is_never_the_output() {
-    let (_, input) = records();
-    let dir = tempfile::tempdir().unwrap();
-    let inp = dir.path().join("in.jsonl");
-    std::fs::write(&inp, &input).unwrap();
+    let (dir, inp, _, input) = records_file();
     let link = dir.path().join("link.jsonl");
     #[cfg(unix)]
     std::os::unix::fs::symlink(&inp, &link).unwrap();
@@ -131,10 +140,7 @@ fn the_input_file_is_never_the_output() {
 #[test]
 fn special_outputs_are_written_through_not_replaced() {
     use std::os::unix::fs::FileTypeExt;
-    let (texts, input) = records();
-    let dir = tempfile::tempdir().unwrap();
-    let inp = dir.path().join("in.jsonl");
-    std::fs::write(&inp, &input).unwrap();
+    let (dir, inp, texts, _) = records_file();
 
     let target = dir.path().join("target.jsonl");
     std::fs::write(&target, "x".repeat(1 << 20)).unwrap();
@@ -167,11 +173,8 @@ fn special_outputs_are_written_through_not_replaced() {
 
 #[test]
 fn absurd_thread_counts_are_capped() {
-    let (texts, input) = records();
-    let dir = tempfile::tempdir().unwrap();
-    let inp = dir.path().join("in.jsonl");
+    let (dir, inp, texts, _) = records_file();
     let out = dir.path().join("out.jsonl");
-    std::fs::write(&inp, &input).unwrap();
     let o = nutgraf(
         &[
             "batch",

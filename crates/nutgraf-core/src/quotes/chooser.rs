@@ -144,7 +144,6 @@ fn may_name(text: &str, t: &Tok) -> bool {
                 | "few"
                 | "most"
                 | "any"
-                | "they"
                 | "them"
         )
 }
