@@ -4,9 +4,9 @@
 Regenerate (needs `pip install rouge-score==0.1.2`, which pulls in nltk):
 
     python3 scripts/gen_rouge_reference.py
-    cargo test -p nutgraf-core --test rouge_parity
+    cargo test -p nutgraf-train --test rouge_parity
 
-Writes crates/nutgraf-core/tests/data/rouge_reference.json. Every text is synthetic: built here
+Writes crates/nutgraf-train/tests/data/rouge_reference.json. Every text is synthetic: built here
 from our own word lists and templates with a fixed seed, never copied from a dataset, so the
 output is the same on every run. The pairs cover what can go wrong in a port: several bullets per
 side, blank lines between bullets, shared and unshared words, repeats (clipped n-gram counts),
@@ -30,7 +30,7 @@ from rouge_score import rouge_scorer
 SEED = 20240611
 N_PAIRS = 1200
 METRICS = ["rouge1", "rouge2", "rougeL", "rougeLsum"]
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "crates", "nutgraf-core",
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "crates", "nutgraf-train",
                    "tests", "data", "rouge_reference.json")
 
 # Our own vocabulary. Families of inflections that the Porter stemmer folds together.

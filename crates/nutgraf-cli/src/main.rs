@@ -3,7 +3,6 @@
 
 mod cli;
 mod commands;
-mod dataset;
 mod input;
 
 use std::io;

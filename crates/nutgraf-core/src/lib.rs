@@ -44,7 +44,6 @@ pub mod analyze;
 pub mod compress;
 pub mod document;
 pub mod error;
-pub mod eval;
 pub mod headline;
 pub mod ingest;
 pub mod language;
@@ -56,7 +55,6 @@ pub mod segment;
 pub mod select;
 pub mod span;
 pub mod summary;
-pub mod train;
 
 pub use document::Document;
 pub use error::Error;

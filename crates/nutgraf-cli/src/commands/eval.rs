@@ -10,17 +10,18 @@
 use std::io::{self, Write};
 use std::time::Instant;
 
-use nutgraf_core::eval::rouge::{score_bullets, RougeF1, RougeMeans};
 use nutgraf_core::score::ScorerConfig;
 use nutgraf_core::select::SelectorConfig;
 use nutgraf_core::{PipelineBuilder, Summary};
+use nutgraf_train::rouge::{score_bullets, RougeF1, RougeMeans};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::read_cases;
 use crate::cli::EvalArgs;
-use crate::dataset::{read_cases, Case};
 use crate::input::{self, BadInput};
 use crate::ExitStatus;
+use nutgraf_train::datasets::Case;
 
 #[derive(Serialize)]
 struct SystemFigures {

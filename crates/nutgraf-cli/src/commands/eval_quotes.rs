@@ -3,9 +3,10 @@
 use std::io::Write;
 
 use anyhow::Context;
-use nutgraf_core::eval::quotes::{load_gold, QuoteScorer};
 use nutgraf_core::segment::{NewsSegmenter, Segmenter};
 use nutgraf_core::Document;
+use nutgraf_train::datasets::polnear_names;
+use nutgraf_train::polnear::{load_gold, QuoteScorer};
 use rayon::prelude::*;
 
 use crate::cli::EvalQuotesArgs;
@@ -48,30 +49,14 @@ pub fn run(args: EvalQuotesArgs) -> anyhow::Result<ExitStatus> {
 pub type SplitDoc = (
     String,
     Document,
-    Vec<nutgraf_core::eval::quotes::GoldAttribution>,
+    Vec<nutgraf_train::polnear::GoldAttribution>,
     Vec<nutgraf_core::quotes::Quote>,
 );
 
 /// Reads a PolNeAR split folder and extracts every text's quotes, in name
 /// order.
 pub fn read_split(dir: &std::path::Path) -> anyhow::Result<Vec<SplitDoc>> {
-    let text_dir = dir.join("text");
-    let entries = fs_err::read_dir(&text_dir).map_err(|e| {
-        BadInput(format!(
-            "{e} (expected a PolNeAR split folder with text/ and attributions/)"
-        ))
-    })?;
-    let mut names: Vec<String> = entries
-        .flatten()
-        .filter_map(|e| {
-            let f = e.file_name().to_string_lossy().into_owned();
-            f.strip_suffix(".txt").map(str::to_string)
-        })
-        .collect();
-    names.sort();
-    if names.is_empty() {
-        return Err(BadInput(format!("{}: no .txt files", text_dir.display())).into());
-    }
+    let names = polnear_names(dir).map_err(|e| BadInput(e.to_string()))?;
     names
         .into_par_iter()
         .map(|name| -> anyhow::Result<_> {

@@ -71,3 +71,16 @@ pub fn pipeline(args: &PipelineArgs) -> anyhow::Result<Pipeline> {
             e => anyhow::Error::new(e),
         })
 }
+
+/// Reads a JSONL(.gz) dataset of records with `article` and `highlights`
+/// (the CNN/DailyMail layout), at most `limit` of them; a malformed record
+/// is bad input (exit code 1).
+pub fn read_cases(
+    path: &std::path::Path,
+    limit: Option<usize>,
+) -> anyhow::Result<Vec<nutgraf_train::datasets::Case>> {
+    let name = crate::input::display_name(Some(path));
+    let reader = crate::input::open(Some(path))?;
+    Ok(nutgraf_train::datasets::read_cases(reader, &name, limit)
+        .map_err(|e| BadInput(e.to_string()))?)
+}

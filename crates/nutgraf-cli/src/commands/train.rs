@@ -11,16 +11,17 @@ use std::time::Instant;
 
 use anyhow::Context;
 use nutgraf_core::compress::CompressModel;
-use nutgraf_core::eval::rouge::{score_bullets, RougeMeans};
-use nutgraf_core::score::gbdt::TrainParams;
 use nutgraf_core::score::{LearnedConfig, ScorerConfig};
-use nutgraf_core::train::{self, TrainingSet};
 use nutgraf_core::{PipelineBuilder, PipelineConfig};
+use nutgraf_train::gbdt::TrainParams;
+use nutgraf_train::rouge::{score_bullets, RougeMeans};
+use nutgraf_train::summaries::{self as train, TrainingSet};
 use rayon::prelude::*;
 
+use super::read_cases;
 use crate::cli::TrainArgs;
-use crate::dataset::{read_cases, Case};
 use crate::ExitStatus;
+use nutgraf_train::datasets::Case;
 
 /// The two models trained on some of the articles, written to files.
 struct Fitted {
@@ -237,7 +238,7 @@ impl FoldScores {
     fn docs(&self) -> usize {
         self.rouge.docs()
     }
-    fn means(&self) -> nutgraf_core::eval::rouge::RougeF1 {
+    fn means(&self) -> nutgraf_train::rouge::RougeF1 {
         self.rouge.means()
     }
 }
@@ -255,7 +256,7 @@ fn evaluate_fold(
         model: Some(model_path.to_path_buf()),
     });
     let pipeline = PipelineBuilder::from_config(config).build()?;
-    let rows: Vec<(String, nutgraf_core::eval::rouge::RougeScores, usize)> = held
+    let rows: Vec<(String, nutgraf_train::rouge::RougeScores, usize)> = held
         .par_iter()
         .map(|c| {
             let points: Vec<String> = pipeline

@@ -6,12 +6,11 @@
 //! are trained without sampling, so the same data gives byte-identical
 //! models.
 
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::path::Path;
 use std::time::Instant;
 
 use anyhow::Context;
-use serde_json::Value;
 
 use crate::cli::TrainHeadlinesArgs;
 use crate::input::{self, BadInput};
@@ -34,9 +33,9 @@ pub fn run(args: TrainHeadlinesArgs) -> anyhow::Result<ExitStatus> {
         .map(|(a, _)| a.as_str())
         .chain(cnndm.iter().map(|(a, _)| a.as_str()))
         .collect();
-    let line = nutgraf_core::headline::train_line_model(&headlined, &plain);
+    let line = nutgraf_train::models::line_model(&headlined, &plain);
     let pairs: Vec<(&str, &str)> = bbc.iter().map(|(a, t)| (a.as_str(), t.as_str())).collect();
-    let keep = nutgraf_core::headline::train_keep_model(&pairs);
+    let keep = nutgraf_train::models::keep_model(&pairs);
 
     fs_err::create_dir_all(&args.output_dir)?;
     for (name, model) in [("headline-line.json", &line), ("headline-keep.json", &keep)] {
@@ -60,51 +59,16 @@ pub fn run(args: TrainHeadlinesArgs) -> anyhow::Result<ExitStatus> {
 
 /// The texts of a PolNeAR split, sorted by file name.
 fn polnear_texts(dir: &Path) -> anyhow::Result<Vec<String>> {
-    let text_dir = dir.join("text");
-    let mut names: Vec<_> = fs_err::read_dir(&text_dir)
-        .map_err(|e| BadInput(e.to_string()))?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    names.sort();
-    if names.is_empty() {
-        return Err(BadInput(format!("{}: no .txt files", text_dir.display())).into());
-    }
-    names
-        .iter()
-        .map(|p| {
-            let bytes = fs_err::read(p).map_err(|e| BadInput(e.to_string()))?;
-            Ok(input::utf8(&p.display().to_string(), bytes)?)
-        })
-        .collect()
+    Ok(nutgraf_train::datasets::polnear_texts(dir).map_err(|e| BadInput(e.to_string()))?)
 }
 
 /// `(article, title)` of the first `limit` records; the title is required
 /// when `need_title`.
 fn records(path: &Path, limit: usize, need_title: bool) -> anyhow::Result<Vec<(String, String)>> {
     let name = input::display_name(Some(path));
-    let mut out = Vec::new();
-    for (i, line) in input::open(Some(path))?.split(b'\n').enumerate() {
-        if out.len() >= limit {
-            break;
-        }
-        let line = line.with_context(|| format!("{name}: cannot read line {}", i + 1))?;
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        let bad = |why: String| BadInput(format!("{name}, line {}: {why}", i + 1));
-        let v: Value =
-            serde_json::from_slice(&line).map_err(|e| bad(format!("invalid JSON: {e}")))?;
-        let article = v["article"]
-            .as_str()
-            .ok_or_else(|| bad("missing field `article` (a string)".into()))?;
-        let title = match v["title"].as_str() {
-            Some(t) => t,
-            None if need_title => return Err(bad("missing field `title` (a string)".into()).into()),
-            None => "",
-        };
-        out.push((article.to_string(), title.to_string()));
-    }
-    Ok(out)
+    let reader = input::open(Some(path))?;
+    Ok(
+        nutgraf_train::datasets::read_titled(reader, &name, limit, need_title)
+            .map_err(|e| BadInput(e.to_string()))?,
+    )
 }

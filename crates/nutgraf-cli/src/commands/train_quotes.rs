@@ -2,10 +2,11 @@
 
 use std::io::Write;
 
-use nutgraf_core::eval::quotes::{label_quotes, paired_sources, QuoteScorer};
 use nutgraf_core::quotes::{self, chooser, confidence, Quote, QuoteModels};
 use nutgraf_core::score::gbdt::Gbdt;
 use nutgraf_core::segment::{NewsSegmenter, Segmenter};
+use nutgraf_train::models;
+use nutgraf_train::polnear::{label_quotes, paired_sources, QuoteScorer};
 use rayon::prelude::*;
 
 use super::eval_quotes::{read_split, SplitDoc};
@@ -59,7 +60,7 @@ fn fit_speaker(rows: &[Vec<SpeakerRow>], keep: &dyn Fn(usize) -> bool) -> Gbdt {
             y.push(*l);
         }
     }
-    chooser::train(&x, &y)
+    models::speaker_model(&x, &y)
 }
 
 /// Speaker recall of the chooser's decision at several margins and least
@@ -173,7 +174,7 @@ pub fn run(args: TrainQuotesArgs) -> anyhow::Result<ExitStatus> {
             x.extend_from_slice(rx);
             y.extend_from_slice(ry);
         }
-        confidence::train(&x, &y)
+        models::confidence_model(&x, &y)
     };
     let n: usize = rows.iter().map(|r| r.1.len()).sum();
     let positives: usize = rows
@@ -225,7 +226,7 @@ pub fn run(args: TrainQuotesArgs) -> anyhow::Result<ExitStatus> {
                 x.extend_from_slice(rx);
                 y.extend_from_slice(ry);
             }
-            confidence::train(&x, &y)
+            models::confidence_model(&x, &y)
         })
         .collect();
     for (i, d) in cv_docs.iter_mut().enumerate() {

@@ -14,8 +14,8 @@
 //!
 //! Which cuts to make is learned ([`Compressor`]): boosted trees over 28
 //! features of the cut and its sentence predict whether making it raises
-//! ROUGE against the human highlights (labels from [`crate::train`]). A cut
-//! is made when its log-odds clear the threshold; a point keeps at least
+//! ROUGE against the human highlights (labels from the `nutgraf-train`
+//! crate). A cut is made when its log-odds clear the threshold; a point keeps at least
 //! five words (or its whole sentence).
 //!
 //! The point is the kept slices joined ([`crate::span::join_spans`]): its
@@ -421,7 +421,7 @@ const MIN_WORDS: usize = 5;
 
 /// Makes the cuts of `chosen` (best first) in sentence `i`, skipping any
 /// that overlaps one already made or would leave fewer than
-/// [`MIN_WORDS`] words (or under a third of the sentence); returns the
+/// `MIN_WORDS` words (or under a third of the sentence); returns the
 /// kept spans, trimmed, in order.
 pub fn apply_cuts(doc: &Analyzed<'_>, i: usize, chosen: &[Span]) -> Vec<Span> {
     let sentence = doc.segmented.sentences[i].span;

@@ -20,7 +20,7 @@
 //! over 40 words or no letter at all, whatever the model says; without a
 //! model (a broken JSON, which a test rules out) a rule decides.
 //!
-//! The model is trained by [`train_line_model`] on texts known to open with a
+//! The model is trained (rows from [`line_examples`]) on texts known to open with a
 //! headline (positives: their first lines; negatives: the same texts without
 //! it) and texts known not to (negatives: their first lines; the lead
 //! sentence of a one-line text set on a line of its own; and a few short
@@ -34,7 +34,7 @@
 use std::sync::LazyLock;
 
 use crate::analyze::is_stop_word;
-use crate::score::gbdt::{self, Gbdt, TrainParams};
+use crate::score::gbdt::Gbdt;
 use crate::segment::{NewsSegmenter, Segmenter, SentenceKind};
 use crate::{Document, Span};
 
@@ -518,16 +518,17 @@ fn synthetic_leads(text: &str) -> Vec<String> {
 /// Short body sentences per text made into training negatives.
 const SHORT_SENTENCES: usize = 3;
 
-/// Trains the first-line model, deterministically.
+/// The first-line model's training rows, for `nutgraf train-headlines`
+/// (which fits them in the `nutgraf-train` crate).
 ///
 /// `headlined` are texts whose first line is their headline (PolNeAR
 /// articles): each gives a positive example, its first line, and a negative
 /// one, its first line after the headline's paragraph. `plain` are texts that
 /// open with body text (BBC, CNN/DailyMail articles): each first line is a
 /// negative, and so are a few of their sentences set on a line of their own
-/// (the lead sentence of a one-line text, and short sentences).
-/// The result serializes to the JSON of [`LINE_MODEL`].
-pub fn train_line_model(headlined: &[&str], plain: &[&str]) -> Gbdt {
+/// (the lead sentence of a one-line text, and short sentences). Rows are in
+/// the order of [`LINE_FEATURES`]; labels are 1 for a headline line.
+pub fn line_examples(headlined: &[&str], plain: &[&str]) -> (Vec<Vec<f32>>, Vec<f32>) {
     let mut x: Vec<Vec<f32>> = Vec::new();
     let mut y: Vec<f32> = Vec::new();
     let mut add = |t: &str, label: f32| {
@@ -548,16 +549,7 @@ pub fn train_line_model(headlined: &[&str], plain: &[&str]) -> Gbdt {
             add(&s, 0.0);
         }
     }
-    let names: Vec<String> = LINE_FEATURES.iter().map(|s| s.to_string()).collect();
-    let params = TrainParams {
-        trees: 60,
-        depth: 3,
-        learning_rate: 0.2,
-        lambda: 1.0,
-        min_leaf: 8,
-        bins: 64,
-    };
-    gbdt::train(&names, &x, &y, &params)
+    (x, y)
 }
 
 #[cfg(test)]
@@ -583,24 +575,5 @@ mod tests {
         assert!(has_dateline("BY TOM REYES AND ANA LIU"));
         assert!(!has_dateline("By the numbers: the county budget"));
         assert!(!has_dateline("Byron Bay Council Votes to Close Pool"));
-    }
-
-    #[test]
-    fn training_is_deterministic_and_separates_toy_data() {
-        let headlined = [
-            "Council Votes to Close Pool\n\nThe city council voted on Tuesday to close the old \
-             public pool after a long debate about its costs and its future.",
-            "Storm shuts island ferry for a week.\n\nHigh winds forced the harbour to close, and \
-             the ferry company said service would only resume once the storm had passed.",
-        ];
-        let plain = [
-            "The council has voted to close the pool, officials said.\n\nThe vote came after \
-             a long debate about the pool's costs.",
-            "Rain fell on Monday. The harbour was closed and the ferry did not sail.",
-        ];
-        let a = train_line_model(&headlined, &plain);
-        let b = train_line_model(&headlined, &plain);
-        assert_eq!(a, b);
-        assert!(a.validate().is_ok());
     }
 }

@@ -6,7 +6,8 @@
 //!   layout, the `- ` lines after it (the article's given key points). A
 //!   small boosted-tree model, [`LINE_MODEL`], decides whether a plain first
 //!   line is a headline; see the `layout` source file for why and how it is
-//!   trained ([`train_line_model`]).
+//!   trained ([`line_examples`] makes its rows; the `nutgraf-train` crate fits
+//!   them).
 //! - [`generate`] makes a grounded headline from the lead: spans of the
 //!   text, in order, whose words are the headline's words. It compresses the
 //!   lead sentence the way headline writers do (after Dorr et al.'s Hedge
@@ -14,7 +15,7 @@
 //!   relative clauses and attribution tails, then cut where a phrase ends.
 //!   A second small model, [`KEEP_MODEL`], scores each word's chance of
 //!   being in the headline and picks the cut; see the `trimmer` source
-//!   file and [`train_keep_model`].
+//!   file and [`keep_rows`].
 
 mod layout;
 mod trimmer;
@@ -23,10 +24,9 @@ use crate::analyze::Analyzed;
 use crate::score::gbdt::{CompiledGbdt, Gbdt};
 use crate::Span;
 
-pub use layout::{line_model, train_line_model, LINE_FEATURES, LINE_MODEL, WINDOW};
+pub use layout::{line_examples, line_model, LINE_FEATURES, LINE_MODEL, WINDOW};
 pub use trimmer::{
-    keep_model, train_keep_model, KEEP_FEATURES, KEEP_MODEL, MAX_WORDS, MIN_WORDS, REF_TOKENS,
-    SOFT_WORDS,
+    keep_model, keep_rows, KEEP_FEATURES, KEEP_MODEL, MAX_WORDS, MIN_WORDS, REF_TOKENS, SOFT_WORDS,
 };
 
 /// What the top of a plain text holds besides the body.
@@ -50,7 +50,7 @@ pub fn read_layout(text: &str) -> Layout {
 }
 
 /// [`read_layout`] with another first-line model (one from
-/// [`train_line_model`], say).
+/// `nutgraf train-headlines`, say).
 pub fn read_layout_with(text: &str, model: &Gbdt) -> Layout {
     layout::read(text, Some(model))
 }
@@ -66,8 +66,8 @@ pub fn generate(analyzed: &Analyzed<'_>) -> Vec<Span> {
     trimmer::generate(analyzed, trimmer::compiled_keep_model())
 }
 
-/// [`generate`] with another keep model (one from [`train_keep_model`],
-/// say, compiled with [`CompiledGbdt::new`]); `None` cuts by rule alone.
+/// [`generate`] with another keep model (one from `nutgraf
+/// train-headlines`, say, compiled with [`CompiledGbdt::new`]); `None` cuts by rule alone.
 pub fn generate_with(analyzed: &Analyzed<'_>, model: Option<&CompiledGbdt>) -> Vec<Span> {
     trimmer::generate(analyzed, model)
 }

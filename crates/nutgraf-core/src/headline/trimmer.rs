@@ -44,8 +44,7 @@
 use std::sync::LazyLock;
 
 use crate::analyze::{Analyzed, Token};
-use crate::eval::rouge::tokenize;
-use crate::score::gbdt::{self, CompiledGbdt, Gbdt, TrainParams};
+use crate::score::gbdt::{CompiledGbdt, Gbdt};
 use crate::segment::{NewsSegmenter, Segmenter};
 use crate::{analyze::Analyzer, analyze::WordAnalyzer, Document, Span};
 
@@ -620,52 +619,37 @@ pub(super) fn generate(a: &Analyzed<'_>, model: Option<&CompiledGbdt>) -> Vec<Sp
     }
 }
 
-/// Trains the keep model, deterministically, from `(article, headline)`
-/// pairs: every token of each article's lead sentence that survives the
-/// dropping rules is an example, labelled 1 when its ROUGE token is one of
-/// the headline's. The result serializes to the JSON of [`KEEP_MODEL`].
-pub fn train_keep_model(pairs: &[(&str, &str)]) -> Gbdt {
-    let mut x: Vec<Vec<f32>> = Vec::new();
-    let mut y: Vec<f32> = Vec::new();
-    for (article, title) in pairs {
-        let reference: Vec<String> = tokenize(title);
-        let doc = Document::new(*article);
-        let a = WordAnalyzer.analyze(NewsSegmenter::default().segment(&doc));
-        let Some(i) = lead_index(&a) else {
-            continue;
-        };
-        let sent = a.segmented.sentences[i].span;
-        let toks = a.sentence(i);
-        let toks = &toks[..toks.len().min(MAX_TOKENS)];
-        if toks.is_empty() {
+/// The keep model's training rows for one article, for `nutgraf
+/// train-headlines` (which labels and fits them in the `nutgraf-train`
+/// crate): every token of the article's lead sentence that survives the
+/// dropping rules, as its feature row (in the order of [`KEEP_FEATURES`])
+/// and the token's span in `article`. A token is labelled 1 when its ROUGE
+/// token is one of the real headline's.
+pub fn keep_rows(article: &str) -> Vec<(Vec<f32>, Span)> {
+    let mut out = Vec::new();
+    let doc = Document::new(article);
+    let a = WordAnalyzer.analyze(NewsSegmenter::default().segment(&doc));
+    let Some(i) = lead_index(&a) else {
+        return out;
+    };
+    let sent = a.segmented.sentences[i].span;
+    let toks = a.sentence(i);
+    let toks = &toks[..toks.len().min(MAX_TOKENS)];
+    if toks.is_empty() {
+        return out;
+    }
+    let mut lead = read_lead(&doc.text, sent, toks);
+    let trimmed = trim(&mut lead);
+    let ctx = Context::new(&a, i, &lead, &trimmed);
+    for (wi, w) in lead.words.iter().enumerate() {
+        if !trimmed.keep[wi] {
             continue;
         }
-        let mut lead = read_lead(&doc.text, sent, toks);
-        let trimmed = trim(&mut lead);
-        let ctx = Context::new(&a, i, &lead, &trimmed);
-        for (wi, w) in lead.words.iter().enumerate() {
-            if !trimmed.keep[wi] {
-                continue;
-            }
-            for (ti, t) in toks.iter().enumerate().take(w.end).skip(w.first) {
-                let hit = tokenize(t.span.slice(&doc.text))
-                    .iter()
-                    .any(|w| reference.contains(w));
-                x.push(ctx.row(&lead, wi, ti).to_vec());
-                y.push(f32::from(u8::from(hit)));
-            }
+        for (ti, t) in toks.iter().enumerate().take(w.end).skip(w.first) {
+            out.push((ctx.row(&lead, wi, ti).to_vec(), t.span));
         }
     }
-    let names: Vec<String> = KEEP_FEATURES.iter().map(|s| s.to_string()).collect();
-    let params = TrainParams {
-        trees: 20,
-        depth: 2,
-        learning_rate: 0.4,
-        lambda: 1.0,
-        min_leaf: 20,
-        bins: 32,
-    };
-    gbdt::train(&names, &x, &y, &params)
+    out
 }
 
 #[cfg(test)]

@@ -132,7 +132,7 @@ const RELATED_HEADINGS: [&str; 12] = [
 
 /// Removes, before extraction, figure captions and every heading that
 /// opens a "related stories" block (its text starts like one of
-/// [`RELATED_HEADINGS`] and is at most eight words, or its class or id says
+/// `RELATED_HEADINGS` and is at most eight words, or its class or id says
 /// `related`) together with the siblings that follow it, which are the
 /// teasers. Returns whether it removed anything. The extractor drops such
 /// headings itself but keeps the teasers after them, each with its excerpt,

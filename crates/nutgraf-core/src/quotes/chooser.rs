@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 use super::scan::{self, Tok, TokKind};
 use super::{coref, lexicon, phrase, Quote, QuoteKind};
 use crate::analyze::stopwords::is_stop_word;
-use crate::score::gbdt::{self, CompiledGbdt, Gbdt, TrainParams};
+use crate::score::gbdt::{self, CompiledGbdt, Gbdt};
 use crate::Span;
 
 /// The built-in model, as `nutgraf train-quotes` writes it.
@@ -149,7 +149,7 @@ fn may_name(text: &str, t: &Tok) -> bool {
 }
 
 /// The candidate words of `q`: words of the sentence before its content,
-/// the sentences it spans and the one after, at most [`REACH`] words each
+/// the sentences it spans and the one after, at most `REACH` words each
 /// way, outside its content, leaving out function words
 /// (see `may_name`).
 pub fn context(text: &str, toks: &[Tok], sentences: &[Span], q: &Quote) -> Option<Context> {
@@ -479,22 +479,6 @@ pub fn rechoose_with(
             q.speaker = Some(p);
         }
     }
-}
-
-/// Trains the speaker model on feature rows and their labels (1: the word
-/// is in the gold source). Deterministic.
-pub fn train(x: &[[f32; NF]], y: &[f32]) -> Gbdt {
-    let names: Vec<String> = FEATURES.iter().map(|s| s.to_string()).collect();
-    let rows: Vec<Vec<f32>> = x.iter().map(|r| r.to_vec()).collect();
-    let params = TrainParams {
-        trees: 120,
-        depth: 5,
-        learning_rate: 0.1,
-        lambda: 1.0,
-        min_leaf: 20,
-        bins: 64,
-    };
-    gbdt::train(&names, &rows, y, &params)
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ use rustc_hash::FxHashMap;
 
 use super::{Quote, QuoteKind};
 use crate::analyze::stopwords::is_stop_word;
-use crate::score::gbdt::{self, CompiledGbdt, Gbdt, TrainParams};
+use crate::score::gbdt::{self, CompiledGbdt, Gbdt};
 
 /// The built-in model, as `nutgraf train-quotes` writes it.
 pub const MODEL_JSON: &str = include_str!("../../models/quote-confidence.json");
@@ -215,22 +215,6 @@ pub fn assign(text: &str, quotes: &mut [Quote], model: Option<&Gbdt>) {
         // Two decimals: stable output, and no false precision.
         q.confidence = (p * 100.0).round() / 100.0;
     }
-}
-
-/// Trains the confidence model on feature rows and their labels (1: the
-/// quote is right). Deterministic.
-pub fn train(x: &[[f32; NF]], y: &[f32]) -> Gbdt {
-    let names: Vec<String> = FEATURES.iter().map(|s| s.to_string()).collect();
-    let rows: Vec<Vec<f32>> = x.iter().map(|r| r.to_vec()).collect();
-    let params = TrainParams {
-        trees: 60,
-        depth: 4,
-        learning_rate: 0.1,
-        lambda: 1.0,
-        min_leaf: 20,
-        bins: 64,
-    };
-    gbdt::train(&names, &rows, y, &params)
 }
 
 #[cfg(test)]

@@ -1,8 +1,9 @@
 //! The learned scorer: gradient-boosted trees over [`SentenceFeatures`].
 //!
 //! The model predicts the log-odds that a sentence belongs to the greedy
-//! ROUGE oracle of its article (see [`crate::train`]). The default model,
-//! trained on the CNN/DailyMail development set with `nutgraf train`, is
+//! ROUGE oracle of its article (see the `nutgraf-train` crate's
+//! `summaries`). The default model, trained on the CNN/DailyMail
+//! development set with `nutgraf train`, is
 //! built into the library from `models/default.json`; another can be loaded
 //! from a file.
 //!

@@ -83,23 +83,3 @@ fn subject_cut_to_a_surname_used_alone() {
     let kept: Vec<usize> = (0..lead.words.len()).filter(|&j| t.keep[j]).collect();
     assert!(short_subject(&a, 0, &lead, &kept).is_none());
 }
-
-#[test]
-fn keep_model_training_is_deterministic() {
-    let pairs = [
-        (
-            "The city council has voted to close the harbour pool. The pool opened in \
-             1931. The council said the pool would close in May.",
-            "Council to close harbour pool",
-        ),
-        (
-            "Storms have forced the island ferry to stop sailing for a week. The ferry \
-             firm said storms made crossings unsafe.",
-            "Storms halt island ferry",
-        ),
-    ];
-    let a = train_keep_model(&pairs);
-    assert_eq!(a, train_keep_model(&pairs));
-    assert!(a.validate().is_ok());
-    assert_eq!(a.features, KEEP_FEATURES);
-}

@@ -2,7 +2,7 @@
 //! sentence, for studying which features carry signal.
 //!
 //! ```text
-//! cargo run --release -p nutgraf-core --example dump_features -- ../shared/data/cnndm/dev.jsonl.gz > /tmp/features.jsonl
+//! cargo run --release -p nutgraf-train --example dump_features -- ../shared/data/cnndm/dev.jsonl.gz > /tmp/features.jsonl
 //! ```
 //!
 //! Labels: `r1` is the ROUGE-1 F1 of the sentence alone against the
@@ -14,11 +14,11 @@
 use std::io::{BufRead, BufReader, Write};
 
 use nutgraf_core::analyze::{Analyzer, WordAnalyzer};
-use nutgraf_core::eval::rouge::{score_tokenized, tokenize};
 use nutgraf_core::score::features::{feature_rows, sentence_features, FEATURE_NAMES};
 use nutgraf_core::segment::{NewsSegmenter, Segmenter};
-use nutgraf_core::train::greedy_oracle;
 use nutgraf_core::Document;
+use nutgraf_train::rouge::{score_tokenized, tokenize};
+use nutgraf_train::summaries::greedy_oracle;
 use rayon::prelude::*;
 
 fn main() {

@@ -8,17 +8,21 @@
 //! (the labelling of Nallapati et al. 2017 and BertSumExt). Labels are
 //! computed with our ROUGE, which equals Google's `rouge-score`.
 //!
-//! [`SentenceFeatures`]: crate::score::features::SentenceFeatures
+//! [`SentenceFeatures`]: nutgraf_core::score::features::SentenceFeatures
 
-use crate::analyze::{Analyzer, WordAnalyzer};
-use crate::compress::{self, DocContext, CUT_FEATURES, CUT_FEATURE_NAMES, WORD_FEATURE_NAMES};
-use crate::eval::rouge::{score_tokenized, tokenize};
-use crate::score::features::{feature_rows, sentence_features, FEATURE_NAMES};
-use crate::score::gbdt::{self, Gbdt, TrainParams};
-use crate::segment::{NewsSegmenter, Segmenter};
-use crate::span::join_spans;
-use crate::Document;
-use crate::Pipeline;
+use nutgraf_core::analyze::{Analyzer, WordAnalyzer};
+use nutgraf_core::compress::{
+    self, DocContext, CUT_FEATURES, CUT_FEATURE_NAMES, WORD_FEATURE_NAMES,
+};
+use nutgraf_core::score::features::{feature_rows, sentence_features, FEATURE_NAMES};
+use nutgraf_core::score::gbdt::Gbdt;
+use nutgraf_core::segment::{NewsSegmenter, Segmenter};
+use nutgraf_core::span::join_spans;
+use nutgraf_core::Document;
+use nutgraf_core::Pipeline;
+
+use crate::gbdt::{self, TrainParams};
+use crate::rouge::{score_tokenized, tokenize};
 
 /// Labelled examples from many articles.
 #[derive(Clone, Debug, Default)]
@@ -79,7 +83,7 @@ pub fn examples_compressed(
 /// Feature rows of the body sentences of `analyzed`, labelled by the greedy
 /// oracle over the candidates `tokens` makes of each body sentence.
 fn oracle_examples(
-    analyzed: &crate::analyze::Analyzed<'_>,
+    analyzed: &nutgraf_core::analyze::Analyzed<'_>,
     highlights: &[String],
     tokens: impl Fn(usize) -> Vec<String>,
 ) -> (Vec<Vec<f32>>, Vec<f32>) {
@@ -133,7 +137,7 @@ pub fn greedy_oracle(candidates: &[Vec<String>], refs: &[Vec<String>], max: usiz
 fn selected<'d>(
     pipeline: &Pipeline,
     doc: &'d Document,
-) -> (crate::analyze::Analyzed<'d>, Vec<usize>, DocContext) {
+) -> (nutgraf_core::analyze::Analyzed<'d>, Vec<usize>, DocContext) {
     let (analyzed, _) = pipeline.analyze(doc);
     let (_, selection) = pipeline.select(&analyzed);
     let mut ctx = DocContext::new(&analyzed);
@@ -142,7 +146,7 @@ fn selected<'d>(
 }
 
 /// The compressor's examples of one article, from one analysis: the word
-/// examples ([`word_examples`]) and the cut labels ([`cut_labels`]).
+/// examples (`word_examples`) and the cut labels (`cut_labels`).
 pub fn compressor_examples(
     pipeline: &Pipeline,
     doc: &Document,
@@ -160,7 +164,7 @@ pub fn compressor_examples(
 /// sentences, labelled 1 when its ROUGE token (lowercased, stemmed) is a
 /// token of the highlights.
 fn word_examples(
-    analyzed: &crate::analyze::Analyzed<'_>,
+    analyzed: &nutgraf_core::analyze::Analyzed<'_>,
     picked: &[usize],
     ctx: &DocContext,
     highlights: &[String],
@@ -188,7 +192,7 @@ fn word_examples(
 /// that raises ROUGE-1 + ROUGE-Lsum F1 of the selected sentences against the
 /// highlights most, while one does.
 fn cut_labels(
-    analyzed: &crate::analyze::Analyzed<'_>,
+    analyzed: &nutgraf_core::analyze::Analyzed<'_>,
     picked: &[usize],
     highlights: &[String],
 ) -> Vec<f32> {
@@ -212,7 +216,8 @@ fn cut_labels(
                 if made.contains(&c) {
                     continue;
                 }
-                let mut spans: Vec<crate::Span> = made.iter().map(|&m| cuts[m].span).collect();
+                let mut spans: Vec<nutgraf_core::Span> =
+                    made.iter().map(|&m| cuts[m].span).collect();
                 spans.push(cut.span);
                 let kept = compress::apply_cuts(analyzed, i, &spans);
                 let toks = tokenize(&join_spans(text, &kept, true));
@@ -238,7 +243,7 @@ fn cut_labels(
     y
 }
 
-/// The cut feature rows of one article, in the order of [`cut_labels`], with
+/// The cut feature rows of one article, in the order of `cut_labels`, with
 /// the word probabilities of `words` (a compressor whose cut model is not
 /// read).
 pub fn cut_rows(

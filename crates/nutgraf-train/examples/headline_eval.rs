@@ -1,7 +1,7 @@
 //! Measures the headline module on the shared evaluation data.
 //!
 //! ```text
-//! cargo run --release -p nutgraf-core --example headline_eval -- ../shared/data [OPTIONS]
+//! cargo run --release -p nutgraf-train --example headline_eval -- ../shared/data [OPTIONS]
 //! ```
 //!
 //! Prints (a) how often `read_layout` takes the first line of a PolNeAR
@@ -15,8 +15,8 @@
 //! generated headline beside its title.
 //!
 //! Both built-in models are retrained from the same data the way they were
-//! made (`train_line_model`: PolNeAR train, BBC's even half, CNN/DM's first
-//! 3,000; `train_keep_model`: all BBC dev) and compared with the built-in
+//! made (`models::line_model`: PolNeAR train, BBC's even half, CNN/DM's first
+//! 3,000; `models::keep_model`: all BBC dev) and compared with the built-in
 //! ones. Options:
 //!
 //! - `--write-line-model PATH`, `--write-keep-model PATH`: write the
@@ -40,12 +40,13 @@ use std::path::Path;
 use std::time::Instant;
 
 use nutgraf_core::analyze::{Analyzer, WordAnalyzer};
-use nutgraf_core::eval::rouge::{score, RougeMeans};
-use nutgraf_core::headline::{self, read_layout_with, train_keep_model, train_line_model};
+use nutgraf_core::headline::{self, read_layout_with};
 use nutgraf_core::score::gbdt::{CompiledGbdt, Gbdt};
 use nutgraf_core::segment::{NewsSegmenter, Segmenter, SentenceKind};
 use nutgraf_core::span::{join_spans, same_words};
 use nutgraf_core::{Document, Span};
+use nutgraf_train::models::{keep_model as train_keep_model, line_model as train_line_model};
+use nutgraf_train::rouge::{score, RougeMeans};
 use rayon::prelude::*;
 use serde_json::Value;
 

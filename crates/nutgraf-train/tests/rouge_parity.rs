@@ -5,9 +5,7 @@
 //! `python3 scripts/gen_rouge_reference.py`. Every precision, recall and
 //! F-measure must match within `TOLERANCE` (the file stores 12 decimals).
 
-use nutgraf_core::eval::rouge::{
-    score, score_bullets, score_tokenized, tokenize, Prf, RougeScores,
-};
+use nutgraf_train::rouge::{score, score_bullets, score_tokenized, tokenize, Prf, RougeScores};
 use serde_json::Value;
 
 const TOLERANCE: f64 = 1e-6;

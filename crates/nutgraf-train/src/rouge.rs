@@ -13,7 +13,7 @@
 //!   combining dot, which separates, so "İstanbul" gives `i` and `stanbul`) and
 //!   the Kelvin sign (to `k`). Rust's `char::to_lowercase` agrees with Python
 //!   on both. Tokens longer than three characters are Porter-stemmed (NLTK's
-//!   variant, [`crate::analyze::stem`]).
+//!   variant, `nutgraf_core::analyze::stem`).
 //! - **Lines.** Bullets are joined with `"\n"`. ROUGE-1, ROUGE-2 and ROUGE-L see
 //!   the whole text as one token sequence; ROUGE-Lsum splits on `"\n"` only
 //!   (not `"\r"`, not sentence boundaries) and drops empty lines.
@@ -35,7 +35,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::analyze::stem::with_stem;
+use nutgraf_core::analyze::stem::with_stem;
 
 /// Precision, recall and F-measure of one ROUGE variant, each in `0.0..=1.0`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
@@ -107,7 +107,7 @@ pub struct RougeF1 {
 /// Accumulates per-document scores for a corpus-level mean.
 ///
 /// ```
-/// use nutgraf_core::eval::rouge::{score, RougeMeans};
+/// use nutgraf_train::rouge::{score, RougeMeans};
 ///
 /// let mut means = RougeMeans::default();
 /// means.add(&score("the cat sat", "the cat sat"));
@@ -167,7 +167,7 @@ impl RougeMeans {
 /// prediction)` in `rouge-score` with `use_stemmer=True`.
 ///
 /// ```
-/// use nutgraf_core::eval::rouge::score;
+/// use nutgraf_train::rouge::score;
 ///
 /// let s = score("Police arrested two men.\nThe men were charged.", "Police arrested two men");
 /// assert_eq!((s.rouge1.precision, s.rouge1.recall), (1.0, 0.5));
@@ -214,7 +214,7 @@ pub fn score_tokenized<T: AsRef<str>>(
 /// Porter-stemmed when longer than three characters.
 ///
 /// ```
-/// use nutgraf_core::eval::rouge::tokenize;
+/// use nutgraf_train::rouge::tokenize;
 ///
 /// assert_eq!(tokenize("Running in Zürich, don't!"), ["run", "in", "z", "rich", "don", "t"]);
 /// ```

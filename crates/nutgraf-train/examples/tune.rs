@@ -2,7 +2,7 @@
 //! dataset with reference highlights (the CNN/DailyMail development set).
 //!
 //! ```text
-//! cargo run --release -p nutgraf-core --example tune -- ../shared/data/cnndm/dev.jsonl.gz [ROUNDS]
+//! cargo run --release -p nutgraf-train --example tune -- ../shared/data/cnndm/dev.jsonl.gz [ROUNDS]
 //! ```
 //!
 //! Prints the best `PipelineConfig` as JSON. The objective is the smaller of
@@ -13,10 +13,10 @@
 
 use std::io::{BufRead, BufReader};
 
-use nutgraf_core::eval::rouge::{score_bullets, RougeMeans};
 use nutgraf_core::score::{HeuristicWeights, ScorerConfig};
 use nutgraf_core::select::{MmrParams, SelectorConfig};
 use nutgraf_core::{Document, PipelineBuilder, PipelineConfig};
+use nutgraf_train::rouge::{score_bullets, RougeMeans};
 use rayon::prelude::*;
 use serde_json::Value;
 

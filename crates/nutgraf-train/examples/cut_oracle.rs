@@ -4,7 +4,7 @@
 //! Also prints every 50th compression (sentence → point).
 //!
 //! ```text
-//! cargo run --release -p nutgraf-core --example cut_oracle -- ../shared/data/cnndm/dev.jsonl.gz
+//! cargo run --release -p nutgraf-train --example cut_oracle -- ../shared/data/cnndm/dev.jsonl.gz
 //! ```
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
@@ -12,9 +12,9 @@
 use std::io::{BufRead, BufReader};
 
 use nutgraf_core::compress::{apply_cuts, candidates};
-use nutgraf_core::eval::rouge::{score_tokenized, tokenize};
 use nutgraf_core::span::join_spans;
 use nutgraf_core::{Document, Pipeline, PipelineBuilder, PipelineConfig};
+use nutgraf_train::rouge::{score_tokenized, tokenize};
 use rayon::prelude::*;
 
 fn main() {

@@ -12,7 +12,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::quotes::Quote;
+use nutgraf_core::quotes::Quote;
 
 /// One gold attribution: content and source as character spans.
 #[derive(Clone, Debug, Default)]
@@ -238,7 +238,7 @@ fn char_hyps(text: &str, system: &[Quote]) -> Vec<(CharSpans, CharSpans)> {
         n += 1;
     }
     char_at[text.len()] = n;
-    let conv = |s: crate::Span| {
+    let conv = |s: nutgraf_core::Span| {
         // A byte inside a character counts the characters before it,
         // as the Python scorer's decode with errors ignored does.
         let ch = |x: usize| char_at[x.min(text.len())];
@@ -318,7 +318,7 @@ pub fn paired_sources(
     text: &str,
     gold: &[GoldAttribution],
     system: &[Quote],
-) -> Vec<Vec<crate::Span>> {
+) -> Vec<Vec<nutgraf_core::Span>> {
     let byte_at: Vec<usize> = text
         .char_indices()
         .map(|(b, _)| b)
@@ -332,7 +332,7 @@ pub fn paired_sources(
         out[i] = g[j]
             .source
             .iter()
-            .map(|&(a, b)| crate::Span::new(byte(a), byte(b)))
+            .map(|&(a, b)| nutgraf_core::Span::new(byte(a), byte(b)))
             .collect();
     }
     out
@@ -421,8 +421,8 @@ impl QuoteScorer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quotes::QuoteKind;
-    use crate::Span;
+    use nutgraf_core::quotes::QuoteKind;
+    use nutgraf_core::Span;
 
     fn quote(content: (usize, usize), speaker: Option<(usize, usize)>) -> Quote {
         Quote {
