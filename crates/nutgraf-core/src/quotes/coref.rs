@@ -10,6 +10,7 @@
 //!   (`John Doe, the spokesman`), else the phrase itself.
 
 use super::scan::{starts_upper, Tok, TokKind};
+use super::wordset::WordSet;
 use super::Quote;
 use crate::Span;
 use rustc_hash::FxHashMap;
@@ -17,15 +18,15 @@ use rustc_hash::FxHashMap;
 const PRONOUNS: [&str; 9] = ["he", "she", "him", "her", "they", "i", "we", "it", "you"];
 
 /// Capitalized words that start sentences but are not names.
-const NOT_NAMES: [&str; 40] = [
+const NOT_NAMES: WordSet<40> = WordSet::new([
     "The", "A", "An", "But", "And", "In", "On", "At", "As", "If", "It", "He", "She", "They", "We",
     "I", "This", "That", "These", "Those", "When", "While", "After", "Before", "For", "With",
     "His", "Her", "Their", "Our", "So", "Yet", "Still", "Now", "Then", "There", "Mr", "Mrs", "Ms",
     "Dr",
-];
+]);
 
 /// Lowercase words allowed inside a name: `Secretary of State`.
-const CONNECTORS: [&str; 6] = ["of", "de", "la", "van", "von", "bin"];
+const CONNECTORS: WordSet<6> = WordSet::new(["of", "de", "la", "van", "von", "bin"]);
 
 /// True for a personal pronoun, any case, contracted too (`It’s`).
 pub fn is_pronoun(w: &str) -> bool {
@@ -47,15 +48,15 @@ pub fn is_subject_pronoun(w: &str) -> bool {
 
 /// Capitalized sentence openers that are no name, checked as well by
 /// [`is_not_name`] but not taken out of name runs.
-const OPENING_ADVERBS: [&str; 10] = [
+const OPENING_ADVERBS: WordSet<10> = WordSet::new([
     "Maybe", "Perhaps", "Even", "Indeed", "Instead", "Also", "Only", "Just", "Already", "Here",
-];
+]);
 
 /// True for a capitalized word that starts sentences but is no name,
 /// contractions included (`That's`, `It’s`).
 pub fn is_not_name(w: &str) -> bool {
     let stem = contraction_stem(w);
-    NOT_NAMES.contains(&stem) || OPENING_ADVERBS.contains(&stem)
+    NOT_NAMES.contains(stem) || OPENING_ADVERBS.contains(stem)
 }
 
 /// True for a sentence-opening connective (`But`, `Still`, `Then`).
@@ -79,12 +80,12 @@ pub fn is_lead_word(w: &str) -> bool {
 /// Title Case headline capitalizes every word (`Christie Says Clinton Is
 /// A Disgrace To The Office`), and its verbs and small words must not join
 /// the names beside them.
-const NEVER_IN_NAMES: [&str; 46] = [
+const NEVER_IN_NAMES: WordSet<46> = WordSet::new([
     "To", "Of", "The", "A", "An", "Is", "Are", "Was", "Were", "Be", "Been", "Has", "Have", "Had",
     "Does", "Did", "Do", "Can", "Could", "Would", "Should", "Must", "Not", "And", "Or", "But",
     "Vs", "On", "In", "At", "For", "Over", "With", "From", "By", "As", "After", "About", "Into",
     "Than", "That", "This", "His", "Her", "Their", "Its",
-];
+]);
 
 /// True for a word that can start a name: capitalized, no sentence opener
 /// (`The`, `But`), no verb of saying (`Says` of a headline), no small
@@ -93,8 +94,8 @@ fn opens_name(text: &str, t: &Tok) -> bool {
     let w = t.slice(text);
     t.kind == TokKind::Word
         && starts_upper(w)
-        && !NOT_NAMES.contains(&w)
-        && !NEVER_IN_NAMES.contains(&w)
+        && !NOT_NAMES.contains(w)
+        && !NEVER_IN_NAMES.contains(w)
         && w != "Will"
         && !super::lexicon::is_cue_word(t)
 }
@@ -122,14 +123,14 @@ fn name_mentions(text: &str, toks: &[Tok]) -> Vec<Span> {
                 Some(n)
                     if n.kind == TokKind::Word
                         && starts_upper(n.slice(text))
-                        && !NEVER_IN_NAMES.contains(&n.slice(text))
+                        && !NEVER_IN_NAMES.contains(n.slice(text))
                         && !super::lexicon::is_cue_word(n) =>
                 {
                     end += 1
                 }
                 Some(n)
                     if n.kind == TokKind::Word
-                        && CONNECTORS.contains(&n.slice(text))
+                        && CONNECTORS.contains(n.slice(text))
                         && next_on_line(end + 1).is_some_and(|m| {
                             m.kind == TokKind::Word && starts_upper(m.slice(text))
                         }) =>

@@ -2,6 +2,7 @@
 
 use super::phrase;
 use super::token::{starts_upper, Tok, TokKind};
+use super::wordset::{self, WordSet};
 use crate::Span;
 
 /// Verbs of saying, writing and asserting, in the forms news uses; base
@@ -191,7 +192,7 @@ const WEAK_CUES: [&str; 22] = [
 ];
 
 /// Objects of `told`, `wrote` and the like: `told reporters`, `told CNN`.
-const OBJECTS: [&str; 12] = [
+const OBJECTS: WordSet<12> = WordSet::new([
     "reporters",
     "me",
     "us",
@@ -204,13 +205,15 @@ const OBJECTS: [&str; 12] = [
     "listeners",
     "viewers",
     "crowd",
-];
+]);
 
 /// Lowercase copy of a short token, without allocating; `None` for words
 /// longer than any in our lists.
 pub(super) struct Lower {
     buf: [u8; 16],
     len: usize,
+    /// The word packed for [`WordSet`] look-ups (0 for none).
+    key: u128,
 }
 
 impl Lower {
@@ -230,12 +233,26 @@ pub(super) fn lower(text: &str, t: &Tok) -> Lower {
     let w = t.slice(text).as_bytes();
     let mut buf = [0u8; 16];
     if w.len() > buf.len() || !w.is_ascii() {
-        return Lower { buf, len: 0 };
+        return Lower {
+            buf,
+            len: 0,
+            key: 0,
+        };
     }
     for (b, c) in buf.iter_mut().zip(w) {
         *b = c.to_ascii_lowercase();
     }
-    Lower { buf, len: w.len() }
+    // Zero-padded bytes and the length on top: `wordset::pack`'s form.
+    let key = if w.len() <= wordset::MAX_LEN {
+        u128::from_le_bytes(buf) | (w.len() as u128) << 120
+    } else {
+        0
+    };
+    Lower {
+        buf,
+        len: w.len(),
+        key,
+    }
 }
 
 /// True for a headline in Title Case: under 30 words, most words of four
@@ -275,26 +292,34 @@ pub fn word_class(word: &str) -> u8 {
     if letter >= 26 || CLASS_SHAPES[word.len()] & (1 << letter) == 0 {
         return 0;
     }
-    let mut buf = [0u8; 12];
+    let mut buf = [0u8; 16];
     for (b, c) in buf.iter_mut().zip(word.bytes()) {
         *b = c.to_ascii_lowercase();
     }
-    CLASSES.get(&buf[..word.len()]).copied().unwrap_or(0)
+    // `wordset::pack`'s form, from the zero-padded buffer (12 bytes at most).
+    let key = u128::from_le_bytes(buf) | (word.len() as u128) << 120;
+    CLASSES.get(&key).map_or(0, |&(_, class)| class)
 }
 
 /// Every cue and weak cue, lowercased, with its class bits.
-static CLASSES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static [u8], u8>> =
+/// Keyed by the packed word (`wordset::pack`), with the word itself.
+static CLASSES: std::sync::LazyLock<rustc_hash::FxHashMap<u128, (&'static [u8], u8)>> =
     std::sync::LazyLock::new(|| {
         let mut m = rustc_hash::FxHashMap::default();
+        let mut add = |w: &'static str, class: u8| {
+            if let Some(key) = wordset::pack(w.as_bytes()) {
+                m.entry(key).or_insert((w.as_bytes(), 0)).1 |= class;
+            }
+        };
         for w in CUES {
-            *m.entry(w.as_bytes()).or_insert(0) |= CLASS_CUE;
+            add(w, CLASS_CUE);
         }
         for w in WEAK_CUES {
-            *m.entry(w.as_bytes()).or_insert(0) |= CLASS_WEAK;
+            add(w, CLASS_WEAK);
         }
-        *m.entry(&b"pointed"[..]).or_insert(0) |= CLASS_POINTED;
+        add("pointed", CLASS_POINTED);
         for w in learned_cues(LEARNED_CUES) {
-            *m.entry(w.as_bytes()).or_insert(0) |= CLASS_CUE;
+            add(w, CLASS_CUE);
         }
         m
     });
@@ -328,18 +353,18 @@ fn is_known(w: &str) -> bool {
     let lists: [&[&str]; 14] = [
         CUES,
         &WEAK_CUES,
-        &OBJECTS,
-        &TELL,
-        &OPENERS,
-        &DETERMINERS,
-        &AFTER_SUBJECT,
-        &ADJECTIVE_PARTICIPLES,
-        &CLAUSE_OPENERS,
-        &NON_SUBJECT,
-        &SUBORDINATORS,
-        &phrase::SKIPPED_OPENERS,
-        &phrase::NO_SPEAKER_OPENERS,
-        &phrase::SPEAKER_PRONOUNS,
+        OBJECTS.words(),
+        TELL.words(),
+        OPENERS.words(),
+        DETERMINERS.words(),
+        AFTER_SUBJECT.words(),
+        ADJECTIVE_PARTICIPLES.words(),
+        CLAUSE_OPENERS.words(),
+        NON_SUBJECT.words(),
+        SUBORDINATORS.words(),
+        phrase::SKIPPED_OPENERS.words(),
+        phrase::NO_SPEAKER_OPENERS.words(),
+        phrase::SPEAKER_PRONOUNS.words(),
     ];
     matches!(
         w,
@@ -395,7 +420,7 @@ pub fn learn_cues<'a>(texts: impl IntoIterator<Item = (&'a str, &'a [(usize, usi
 /// For each word length, a bit per first letter that some cue has.
 static CLASS_SHAPES: std::sync::LazyLock<[u32; 13]> = std::sync::LazyLock::new(|| {
     let mut shapes = [0u32; 13];
-    for w in CLASSES.keys() {
+    for (w, _) in CLASSES.values() {
         let letter = w.first().map_or(26, |c| c.wrapping_sub(b'a'));
         if let Some(s) = shapes.get_mut(w.len()).filter(|_| letter < 26) {
             *s |= 1 << letter;
@@ -405,8 +430,8 @@ static CLASS_SHAPES: std::sync::LazyLock<[u32; 13]> = std::sync::LazyLock::new(|
 });
 
 /// True when token `t`, lowercased, is one of `list`'s words.
-pub(super) fn listed(list: &[&str], text: &str, t: &Tok) -> bool {
-    list.contains(&lower(text, t).as_str())
+pub(super) fn listed<const N: usize>(list: &WordSet<N>, text: &str, t: &Tok) -> bool {
+    list.has_key(lower(text, t).key)
 }
 
 /// True when token `t` (any case) is a verb of saying: names stop there.
@@ -430,7 +455,7 @@ pub fn cue_at(text: &str, toks: &[Tok], k: usize) -> Option<(Span, usize)> {
     // (nouns stay cues: `his claim that`).
     if k > 0
         && t.slice(text).ends_with("ed")
-        && ADJECTIVE_AFTER.contains(&lower(text, &toks[k - 1]).as_str())
+        && ADJECTIVE_AFTER.has_key(lower(text, &toks[k - 1]).key)
     {
         return None;
     }
@@ -453,10 +478,10 @@ pub fn cue_at(text: &str, toks: &[Tok], k: usize) -> Option<(Span, usize)> {
 }
 
 /// Words after which a cue word is an adjective (`despite continued`).
-const ADJECTIVE_AFTER: [&str; 14] = [
+const ADJECTIVE_AFTER: WordSet<14> = WordSet::new([
     "despite", "amid", "the", "a", "an", "its", "their", "his", "her", "our", "of", "with",
     "without", "against",
-];
+]);
 
 /// `according to` at token `k`: its span and the index after it.
 pub fn according_to(text: &str, toks: &[Tok], k: usize) -> Option<(Span, usize)> {
@@ -467,20 +492,19 @@ pub fn according_to(text: &str, toks: &[Tok], k: usize) -> Option<(Span, usize)>
 
 /// True for a word that can be the object of a cue (`reporters`, `CNN`).
 pub fn is_cue_object(text: &str, t: &Tok) -> bool {
-    t.kind == TokKind::Word
-        && (OBJECTS.contains(&lower(text, t).as_str()) || starts_upper(t.slice(text)))
+    t.kind == TokKind::Word && (OBJECTS.has_key(lower(text, t).key) || starts_upper(t.slice(text)))
 }
 
 /// True for a cue whose object is the listener (`told`, `asked`).
 pub fn is_tell(text: &str, t: &Tok) -> bool {
-    TELL.contains(&lower(text, t).as_str())
+    TELL.has_key(lower(text, t).key)
 }
 
 /// Cues whose object is the listener: `told reporters ...`.
-const TELL: [&str; 10] = [
+const TELL: WordSet<10> = WordSet::new([
     "tell", "tells", "told", "telling", "asked", "asks", "warned", "assured", "reminded",
     "informed",
-];
+]);
 
 /// From the token after a cue, skips its object to where the reported
 /// content starts: `told reporters on Monday [that content]`,
@@ -500,7 +524,7 @@ pub fn skip_cue_object(text: &str, toks: &[Tok], after: usize, limit: usize) -> 
     let tells = after
         .checked_sub(1)
         .and_then(|c| toks.get(c))
-        .is_some_and(|c| TELL.contains(&lower(text, c).as_str()));
+        .is_some_and(|c| TELL.has_key(lower(text, c).key));
     if !tells {
         return after;
     }
@@ -517,7 +541,7 @@ pub fn skip_cue_object(text: &str, toks: &[Tok], after: usize, limit: usize) -> 
 
 /// Words that open an adverbial phrase before a sentence's subject:
 /// `During a May interview, ...`, `In contrast, ...`.
-pub(super) const OPENERS: [&str; 35] = [
+pub(super) const OPENERS: WordSet<35> = WordSet::new([
     "to",
     "in",
     "on",
@@ -553,7 +577,7 @@ pub(super) const OPENERS: [&str; 35] = [
     "without",
     "throughout",
     "instead",
-];
+]);
 
 /// True for a word (any case) that opens an adverbial phrase.
 pub fn is_adverbial_opener(text: &str, t: &Tok) -> bool {
@@ -561,10 +585,10 @@ pub fn is_adverbial_opener(text: &str, t: &Tok) -> bool {
 }
 
 /// Determiners and quantifiers that open a noun phrase.
-const DETERMINERS: [&str; 21] = [
+const DETERMINERS: WordSet<21> = WordSet::new([
     "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my",
     "some", "many", "several", "other", "both", "most", "only", "few",
-];
+]);
 
 /// True for a determiner (any case).
 pub fn is_determiner(text: &str, t: &Tok) -> bool {
@@ -572,11 +596,11 @@ pub fn is_determiner(text: &str, t: &Tok) -> bool {
 }
 
 /// Auxiliaries and adverbs that follow a subject.
-const AFTER_SUBJECT: [&str; 24] = [
+const AFTER_SUBJECT: WordSet<24> = WordSet::new([
     "is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "did",
     "does", "do", "also", "then", "never", "may", "might", "should", "must", "who", "which",
     "that",
-];
+]);
 
 /// True when token `k` looks like the verb after a subject: an
 /// auxiliary, a cue, or a lowercase word in `-ed`.
@@ -587,14 +611,14 @@ pub fn is_verb_like(text: &str, toks: &[Tok], k: usize) -> bool {
         return false;
     }
     let l = lower(text, t);
-    AFTER_SUBJECT.contains(&l.as_str())
+    AFTER_SUBJECT.has_key(l.key)
         || is_cue_word(t)
         || (w.len() > 4 && w.ends_with("ed") && !is_adjective_participle(text, t))
 }
 
 /// Participles in `-ed` that news puts before a noun as adjectives:
 /// `retired neurosurgeon`, `embattled mayor`.
-const ADJECTIVE_PARTICIPLES: [&str; 22] = [
+const ADJECTIVE_PARTICIPLES: WordSet<22> = WordSet::new([
     "retired",
     "alleged",
     "accused",
@@ -617,7 +641,7 @@ const ADJECTIVE_PARTICIPLES: [&str; 22] = [
     "injured",
     "married",
     "appointed",
-];
+]);
 
 /// True for an `-ed` word that is usually an adjective before a noun.
 pub fn is_adjective_participle(text: &str, t: &Tok) -> bool {
@@ -625,10 +649,10 @@ pub fn is_adjective_participle(text: &str, t: &Tok) -> bool {
 }
 
 /// Conjunctions and subordinators that open a new clause.
-const CLAUSE_OPENERS: [&str; 14] = [
+const CLAUSE_OPENERS: WordSet<14> = WordSet::new([
     "but", "and", "or", "while", "whereas", "though", "although", "because", "so", "yet", "if",
     "unless", "when", "since",
-];
+]);
 
 /// True for a word (any case) that opens a new clause (`but`, `while`).
 pub fn is_clause_opener(text: &str, t: &Tok) -> bool {
@@ -637,10 +661,10 @@ pub fn is_clause_opener(text: &str, t: &Tok) -> bool {
 
 /// Words that never open a subject: prepositions not in [`OPENERS`],
 /// object pronouns, and verbs that take no speaker before them.
-const NON_SUBJECT: [&str; 14] = [
+const NON_SUBJECT: WordSet<14> = WordSet::new([
     "to", "of", "into", "about", "onto", "upon", "him", "them", "me", "us", "let", "per", "via",
     "than",
-];
+]);
 
 /// True for a word (any case) that cannot open a speaker phrase.
 pub fn is_non_subject(text: &str, t: &Tok) -> bool {
@@ -651,10 +675,10 @@ pub fn is_non_subject(text: &str, t: &Tok) -> bool {
 }
 
 /// Words that open a subordinate clause before the main one.
-const SUBORDINATORS: [&str; 11] = [
+const SUBORDINATORS: WordSet<11> = WordSet::new([
     "while", "although", "though", "as", "because", "since", "if", "when", "after", "before",
     "whereas",
-];
+]);
 
 /// True for a word (any case) that opens a subordinate clause.
 pub fn is_subordinator(text: &str, t: &Tok) -> bool {

@@ -39,6 +39,7 @@ pub use lexicon::{learn_cues, learned_cues, LEARNED_CUES, LEARNED_MIN_CUES, LEAR
 mod reported;
 mod scan;
 mod token;
+mod wordset;
 
 use serde::{Deserialize, Serialize};
 

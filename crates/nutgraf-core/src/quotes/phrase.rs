@@ -7,11 +7,12 @@ use super::lexicon::{
     OPENERS,
 };
 use super::token::{starts_upper, Tok, TokKind};
+use super::wordset::WordSet;
 use crate::Span;
 
 /// Sentence adverbs a speaker span may start with (`Then someone`, `Even
 /// China`): skipped, the phrase starts after them.
-pub(super) const SKIPPED_OPENERS: [&str; 17] = [
+pub(super) const SKIPPED_OPENERS: WordSet<17> = WordSet::new([
     "well",
     "however",
     "also",
@@ -29,16 +30,16 @@ pub(super) const SKIPPED_OPENERS: [&str; 17] = [
     "so",
     "thus",
     "again",
-];
+]);
 
 /// Words that open no speaker phrase though they may be capitalized at a
 /// sentence's start: a preposition or negation.
-pub(super) const NO_SPEAKER_OPENERS: [&str; 7] =
-    ["despite", "yes", "no", "not", "here", "there", "without"];
+pub(super) const NO_SPEAKER_OPENERS: WordSet<7> =
+    WordSet::new(["despite", "yes", "no", "not", "here", "there", "without"]);
 
 /// Days, months and `today`: a time, never a speaker (`..., Mitch
 /// McConnell, R-Ky., said Tuesday`). `May` and `March` are names too.
-const TIMES: [&str; 21] = [
+const TIMES: WordSet<21> = WordSet::new([
     "monday",
     "tuesday",
     "wednesday",
@@ -60,7 +61,7 @@ const TIMES: [&str; 21] = [
     "yesterday",
     "tomorrow",
     "tonight",
-];
+]);
 
 /// True for a day, month or `today`-like word (any case).
 pub fn is_time_word(text: &str, t: &Tok) -> bool {
@@ -68,8 +69,8 @@ pub fn is_time_word(text: &str, t: &Tok) -> bool {
 }
 
 /// Pronouns that may stand as a speaker alone.
-pub(super) const SPEAKER_PRONOUNS: [&str; 9] =
-    ["he", "she", "they", "it", "we", "i", "you", "who", "which"];
+pub(super) const SPEAKER_PRONOUNS: WordSet<9> =
+    WordSet::new(["he", "she", "they", "it", "we", "i", "you", "who", "which"]);
 
 /// [`speaker_phrase`] of the tokens of `toks` that span `span` covers.
 pub fn within(text: &str, toks: &[Tok], span: Span) -> Option<Span> {
@@ -89,7 +90,7 @@ pub fn speaker_phrase(text: &str, toks: &[Tok]) -> Option<Span> {
     // `From Andrea Peyser`, `Even China`: the phrase starts after them.
     let skipped = |t: &Tok| {
         listed(&SKIPPED_OPENERS, text, t)
-            || (listed(&["from", "by"], text, t)
+            || (listed(&const { WordSet::new(["from", "by"]) }, text, t)
                 && toks
                     .iter()
                     .skip_while(|u| u.start <= t.start)
@@ -110,28 +111,32 @@ pub fn speaker_phrase(text: &str, toks: &[Tok]) -> Option<Span> {
     let acronym = w0.len() >= 2 && w0.chars().all(|c| c.is_ascii_uppercase() || c == '.');
     // `was`, `said in a`, `having`: a verb is no speaker (a relative
     // pronoun is, resolved later to the name before it).
-    let verb_first = !listed(&["who", "which", "that"], text, &toks[0])
-        && (is_verb_like(text, toks, 0) && !w0.ends_with("ed")
-            || (w0.len() > 5 && w0.ends_with("ing") && !starts_upper(w0)));
+    let verb_first = !listed(
+        &const { WordSet::new(["who", "which", "that"]) },
+        text,
+        &toks[0],
+    ) && (is_verb_like(text, toks, 0) && !w0.ends_with("ed")
+        || (w0.len() > 5 && w0.ends_with("ing") && !starts_upper(w0)));
     if verb_first {
         return None;
     }
     // `that its market value`: a clause, not `that` standing for a name.
-    let clause = listed(&["that", "which", "who"], text, &toks[0])
-        && toks
-            .iter()
-            .skip(1)
-            .find(|t| t.kind == TokKind::Word)
-            .is_some_and(|t| {
-                is_determiner(text, t)
-                    || listed(&SPEAKER_PRONOUNS, text, t)
-                    || is_non_subject(text, t)
-            });
-    if clause || TIMES.contains(&f) {
+    let clause = listed(
+        &const { WordSet::new(["that", "which", "who"]) },
+        text,
+        &toks[0],
+    ) && toks
+        .iter()
+        .skip(1)
+        .find(|t| t.kind == TokKind::Word)
+        .is_some_and(|t| {
+            is_determiner(text, t) || listed(&SPEAKER_PRONOUNS, text, t) || is_non_subject(text, t)
+        });
+    if clause || TIMES.contains(f) {
         return None;
     }
     if !acronym
-        && (NO_SPEAKER_OPENERS.contains(&f)
+        && (NO_SPEAKER_OPENERS.contains(f)
             || is_clause_opener(text, &toks[0])
             || is_non_subject(text, &toks[0])
             || is_subordinator(text, &toks[0])
@@ -150,8 +155,8 @@ pub fn speaker_phrase(text: &str, toks: &[Tok]) -> Option<Span> {
                 // determiner an `-ed` word is an adjective.
                 && !(w.ends_with("ed")
                     && is_determiner(text, &toks[k - 1])
-                    && !listed(&["that", "this"], text, &toks[k - 1])))
-            || SPEAKER_PRONOUNS.contains(&f)
+                    && !listed(&const { WordSet::new(["that", "this"]) }, text, &toks[k - 1])))
+            || SPEAKER_PRONOUNS.contains(f)
         {
             end = k;
             break;
@@ -185,9 +190,11 @@ pub fn speaker_phrase(text: &str, toks: &[Tok]) -> Option<Span> {
     // or a possessive alone does not.
     let only = end == 1
         && listed(
-            &[
-                "the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my",
-            ],
+            &const {
+                WordSet::new([
+                    "the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my",
+                ])
+            },
             text,
             &toks[0],
         );

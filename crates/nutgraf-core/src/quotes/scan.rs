@@ -56,7 +56,15 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
         }
         if c.is_alphanumeric() {
             let mut end = i + n;
-            while end < b.len() {
+            loop {
+                // ASCII letters and digits, most of every word, need no
+                // decoding.
+                while b.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                    end += 1;
+                }
+                if end >= b.len() {
+                    break;
+                }
                 let (d, m) = char_at(end);
                 // Inner apostrophes, hyphens, dots and ampersands join
                 // letters on both sides.
