@@ -54,6 +54,14 @@ pub(super) fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote
     if end_tok < first {
         return None;
     }
+    // Every reading below needs a cue word (`cue_at`) or `according to`:
+    // most sentences have neither, and are done with in one pass.
+    if !toks[first..=end_tok]
+        .iter()
+        .any(|t| t.class != 0 || t.slice(text).eq_ignore_ascii_case("according"))
+    {
+        return None;
+    }
     // `According to X, CONTENT` at the start.
     if let Some((cue, after)) = lexicon::according_to(text, toks, first) {
         let comma = (after..=end_tok).find(|&k| scan::is_comma(text, &toks[k]))?;
