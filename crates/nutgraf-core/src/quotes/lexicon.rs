@@ -231,28 +231,47 @@ impl PartialEq<&str> for Lower {
 
 pub(super) fn lower(text: &str, t: &Tok) -> Lower {
     let w = t.slice(text).as_bytes();
-    let mut buf = [0u8; 16];
-    if w.len() > buf.len() || !w.is_ascii() {
+    let Some(x) = ascii_lower(w) else {
         return Lower {
-            buf,
+            buf: [0; 16],
             len: 0,
             key: 0,
         };
-    }
-    for (b, c) in buf.iter_mut().zip(w) {
-        *b = c.to_ascii_lowercase();
-    }
+    };
     // Zero-padded bytes and the length on top: `wordset::pack`'s form.
     let key = if w.len() <= wordset::MAX_LEN {
-        u128::from_le_bytes(buf) | (w.len() as u128) << 120
+        x | (w.len() as u128) << 120
     } else {
         0
     };
     Lower {
-        buf,
+        buf: x.to_le_bytes(),
         len: w.len(),
         key,
     }
+}
+
+/// `w` lowercased and zero-padded to 16 bytes, as a little-endian integer,
+/// when it is ASCII and at most 16 bytes. All bytes at once: a byte from
+/// `A` to `Z` is the one whose `b + 0x3F` has its top bit set and whose
+/// `b + 0x25` has not (no sum carries into the next byte, since every byte
+/// is below 0x80), and lowercasing it sets its 0x20 bit.
+fn ascii_lower(w: &[u8]) -> Option<u128> {
+    const ONES: u128 = u128::MAX / 255;
+    const TOP: u128 = ONES * 0x80;
+    if w.len() > 16 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..w.len()].copy_from_slice(w);
+    let x = u128::from_le_bytes(buf);
+    if x & TOP != 0 {
+        return None;
+    }
+    let from_a = x + ONES * (0x80 - u128::from(b'A'));
+    let past_z = x + ONES * (0x80 - u128::from(b'Z') - 1);
+    let upper = from_a & !past_z & TOP;
+    Some(x | upper >> 2)
 }
 
 /// True for a headline in Title Case: under 30 words, most words of four
@@ -287,17 +306,22 @@ pub fn word_class(word: &str) -> u8 {
     if !(3..=12).contains(&word.len()) || !word.is_ascii() {
         return 0;
     }
-    // Most words share no (length, first letter) with any cue: no hashing.
-    let letter = word.as_bytes()[0].to_ascii_lowercase().wrapping_sub(b'a');
-    if letter >= 26 || CLASS_SHAPES[word.len()] & (1 << letter) == 0 {
+    // Most words share no (length, first two letters) with any cue: no
+    // hashing.
+    let b = word.as_bytes();
+    let first = b[0].to_ascii_lowercase().wrapping_sub(b'a');
+    let second = b[1].to_ascii_lowercase().wrapping_sub(b'a');
+    if first >= 26
+        || second >= 26
+        || CLASS_SHAPES[word.len()][usize::from(first)] & (1 << second) == 0
+    {
         return 0;
     }
-    let mut buf = [0u8; 16];
-    for (b, c) in buf.iter_mut().zip(word.bytes()) {
-        *b = c.to_ascii_lowercase();
-    }
-    // `wordset::pack`'s form, from the zero-padded buffer (12 bytes at most).
-    let key = u128::from_le_bytes(buf) | (word.len() as u128) << 120;
+    let Some(x) = ascii_lower(b) else {
+        return 0;
+    };
+    // `wordset::pack`'s form (12 bytes at most).
+    let key = x | (word.len() as u128) << 120;
     CLASSES.get(&key).map_or(0, |&(_, class)| class)
 }
 
@@ -417,13 +441,17 @@ pub fn learn_cues<'a>(texts: impl IntoIterator<Item = (&'a str, &'a [(usize, usi
     out
 }
 
-/// For each word length, a bit per first letter that some cue has.
-static CLASS_SHAPES: std::sync::LazyLock<[u32; 13]> = std::sync::LazyLock::new(|| {
-    let mut shapes = [0u32; 13];
+/// For each word length and first letter, a bit per second letter that
+/// some cue has.
+static CLASS_SHAPES: std::sync::LazyLock<[[u32; 26]; 13]> = std::sync::LazyLock::new(|| {
+    let mut shapes = [[0u32; 26]; 13];
     for (w, _) in CLASSES.values() {
-        let letter = w.first().map_or(26, |c| c.wrapping_sub(b'a'));
-        if let Some(s) = shapes.get_mut(w.len()).filter(|_| letter < 26) {
-            *s |= 1 << letter;
+        let (Some(&a), Some(&b)) = (w.first(), w.get(1)) else {
+            continue;
+        };
+        let (a, b) = (a.wrapping_sub(b'a'), b.wrapping_sub(b'a'));
+        if let Some(s) = shapes.get_mut(w.len()).filter(|_| a < 26 && b < 26) {
+            s[usize::from(a)] |= 1 << b;
         }
     }
     shapes
@@ -683,4 +711,27 @@ const SUBORDINATORS: WordSet<11> = WordSet::new([
 /// True for a word (any case) that opens a subordinate clause.
 pub fn is_subordinator(text: &str, t: &Tok) -> bool {
     listed(&SUBORDINATORS, text, t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_lower_matches_byte_by_byte_lowercasing() {
+        // Every ASCII byte, in every position of a 16-byte word.
+        for b in 1u8..0x80 {
+            for at in 0..16 {
+                let mut w = [b'q'; 16];
+                w[at] = b;
+                let want: Vec<u8> = w.iter().map(u8::to_ascii_lowercase).collect();
+                let got = ascii_lower(&w).expect("ASCII");
+                assert_eq!(got.to_le_bytes().to_vec(), want, "byte {b:#x} at {at}");
+            }
+        }
+        assert_eq!(ascii_lower(b"Said"), ascii_lower(b"said"));
+        assert_eq!(ascii_lower("Señor".as_bytes()), None);
+        assert_eq!(ascii_lower(&[b'a'; 17]), None);
+        assert_eq!(ascii_lower(b""), Some(0));
+    }
 }
