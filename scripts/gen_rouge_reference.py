@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate ROUGE parity expectations for nutgraf's Rust ROUGE (eval/rouge.rs).
+"""Generate ROUGE parity expectations for nutgraf's Rust ROUGE (crates/nutgraf-train/src/rouge.rs).
 
 Regenerate (needs `pip install rouge-score==0.1.2`, which pulls in nltk):
 
