@@ -142,12 +142,21 @@ pub fn feature_rows(
     for (row, b) in rows.iter_mut().zip(&base) {
         row[..25].copy_from_slice(b);
     }
-    let mut order: Vec<usize> = (0..n).collect();
+    let mut order: Vec<u64> = Vec::with_capacity(n);
     for (k, &c) in RELATIVE.iter().enumerate() {
         let mean = base.iter().map(|b| b[c]).sum::<f32>() / n.max(1) as f32;
-        order.sort_by(|&a, &b| base[b][c].total_cmp(&base[a][c]).then(a.cmp(&b)));
-        for (rank, &i) in order.iter().enumerate() {
-            rows[i][25 + k] = rank as f32;
+        // Rank by value, largest first, ties by position: one u64 key per
+        // sentence (value in `total_cmp` order, inverted, then index) sorts
+        // in cache where comparing rows by index did not on long inputs.
+        order.clear();
+        order.extend(
+            base.iter()
+                .enumerate()
+                .map(|(i, b)| (u64::from(!total_order_bits(b[c])) << 32) | i as u64),
+        );
+        order.sort_unstable();
+        for (rank, &key) in order.iter().enumerate() {
+            rows[(key & 0xffff_ffff) as usize][25 + k] = rank as f32;
         }
         for i in 0..n {
             rows[i][25 + 6 + k] = base[i][c] - mean;
@@ -155,6 +164,16 @@ pub fn feature_rows(
         }
     }
     rows
+}
+
+/// The bits of `v` as a `u32` that orders like [`f32::total_cmp`].
+fn total_order_bits(v: f32) -> u32 {
+    let b = v.to_bits();
+    if b >> 31 == 1 {
+        !b
+    } else {
+        b | 0x8000_0000
+    }
 }
 
 impl SentenceFeatures {
@@ -410,5 +429,35 @@ fn is_caption(sentence: &str) -> bool {
                     .all(|b| b.is_ascii_alphabetic() || *b == b' ' || *b == b'\'')
         }
         None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn order_bits_sort_like_total_cmp() {
+        let vals = [
+            f32::NEG_INFINITY,
+            -3.5,
+            -0.0,
+            0.0,
+            1e-30,
+            2.0,
+            2.0,
+            f32::INFINITY,
+            f32::NAN,
+            -f32::NAN,
+        ];
+        for a in vals {
+            for b in vals {
+                assert_eq!(
+                    total_order_bits(a).cmp(&total_order_bits(b)),
+                    a.total_cmp(&b),
+                    "{a} vs {b}"
+                );
+            }
+        }
     }
 }
