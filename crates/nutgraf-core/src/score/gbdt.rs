@@ -74,6 +74,10 @@ impl Tree {
 /// Rows [`CompiledGbdt::predict_rows`] walks down a tree together.
 const BLOCK: usize = 8;
 
+/// Rows per chunk in [`CompiledGbdt::predict_rows`]: 256 rows of 43
+/// features are 44 KB, inside a core's L2 cache.
+const CHUNK: usize = 256;
+
 /// Deepest tree [`CompiledGbdt`] lays out (2^16 leaves a tree).
 const MAX_COMPILED_DEPTH: usize = 16;
 
@@ -157,14 +161,26 @@ impl CompiledGbdt {
     }
 
     /// Log-odds for each row; rows shorter than [`CompiledGbdt::features`]
-    /// read missing values as 0. Trees are the outer loop so each tree's
-    /// nodes stay in cache while every row walks it; trees are added in
-    /// order, so the sums equal the uncompiled model's walk, tree by tree.
+    /// read missing values as 0. Rows go in chunks of `CHUNK` (a few dozen
+    /// KB, so a chunk stays in cache while every tree walks it) and, within
+    /// a chunk, trees are the outer loop so each tree's nodes stay in cache
+    /// too. A long input's rows are read once per chunk, not once per tree
+    /// (a 64 MB paragraph has about a hundred MB of rows). Each row's trees
+    /// are added in order, so the sums equal the uncompiled model's walk,
+    /// tree by tree.
     pub fn predict_rows<const N: usize>(&self, rows: &[[f32; N]]) -> Vec<f32> {
         let mut out = vec![self.base; rows.len()];
         if N < self.features {
             return out;
         }
+        for (o, r) in out.chunks_mut(CHUNK).zip(rows.chunks(CHUNK)) {
+            self.add_trees(o, r);
+        }
+        out
+    }
+
+    /// Adds every tree's leaf value for each row of `rows` to `out`.
+    fn add_trees<const N: usize>(&self, out: &mut [f32], rows: &[[f32; N]]) {
         let inner = (1usize << self.depth) - 1;
         let leaves = inner + 1;
         for t in 0..self.trees {
@@ -196,7 +212,6 @@ impl CompiledGbdt {
                 *o += leaf[i - inner];
             }
         }
-        out
     }
 }
 
@@ -295,7 +310,8 @@ mod tests {
 
     #[test]
     fn rows_in_blocks_and_the_rest_predict_as_uncompiled() {
-        // Two trees of unequal depth; 21 rows: two blocks of 8 and 5 more.
+        // Two trees of unequal depth; two whole chunks of rows, then a
+        // chunk of two blocks of 8 and 5 rows more.
         let m = Gbdt {
             features: vec!["a".into(), "b".into()],
             base: -0.5,
@@ -317,7 +333,7 @@ mod tests {
             ],
         };
         m.validate().unwrap();
-        let rows: Vec<[f32; 2]> = (0..21)
+        let rows: Vec<[f32; 2]> = (0..2 * CHUNK + 21)
             .map(|i| [(i % 7) as f32 / 6.0, (i % 5) as f32 / 4.0])
             .collect();
         let fast = CompiledGbdt::new(&m).unwrap().predict_rows(&rows);
