@@ -361,6 +361,29 @@ fn a_preposition_is_no_speaker() {
 }
 
 #[test]
+fn the_subject_of_a_raising_verb_is_no_speaker() {
+    // `expected to`, `seemed to`: nobody here says anything, and the
+    // subject is not the one who expects or judges. The control: `vowed
+    // to` names its speaker.
+    for text in [
+        "The harbor board is expected to approve the new ferry schedule at its meeting in March.",
+        "The mayor seemed to welcome the plan for a second pier when the council met on Tuesday.",
+        "The ferry operator appears to have dropped its demand for a larger subsidy from the city.",
+    ] {
+        let q = quotes(text);
+        assert!(
+            q.iter().all(|q| q.speaker.is_none()),
+            "{text}: {:?}",
+            q.iter().map(|q| speaker(text, q)).collect::<Vec<_>>()
+        );
+    }
+    let text = "The harbor board vowed to approve the new ferry schedule at its meeting in March.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{text}: {q:?}");
+    assert_eq!(speaker(text, &q[0]).as_deref(), Some("The harbor board"));
+}
+
+#[test]
 fn attribution_after_reads_parentheses_and_nicknames() {
     for (text, who) in [
         (
