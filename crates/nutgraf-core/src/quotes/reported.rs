@@ -153,9 +153,11 @@ pub(super) fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote
         // `The senator is expected to win`, `He seemed to agree`: the
         // subject of a raising verb is not who expects or judges.
         // PolNeAR train: 151 such quotes, 12 with the subject as source.
-        if toks[start].slice(text) == "to"
-            && RAISING.contains(&toks[k].slice(text).to_ascii_lowercase())
-        {
+        // `seem` and `appear` raise whatever follows (`The team appeared
+        // paralyzed`), and `known` (`is known for`, `known as`) names
+        // no one who said it either.
+        let word = toks[k].slice(text).to_ascii_lowercase();
+        if RAISING.contains(&word) && (word != "expected" || toks[start].slice(text) == "to") {
             speaker = None;
         }
         let quote = indirect(text, cue, speaker, content);
@@ -169,10 +171,10 @@ pub(super) fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote
     unsure
 }
 
-/// Raising verbs: in `X is expected to ...`, `X seems to ...` the
-/// subject is not the source.
-const RAISING: super::wordset::WordSet<7> = super::wordset::WordSet::new([
-    "expected", "seem", "seems", "seemed", "appear", "appears", "appeared",
+/// Raising verbs, and `known`: in `X is expected to ...`, `X seems to
+/// ...`, `X is known for ...` the subject is not the source.
+const RAISING: super::wordset::WordSet<8> = super::wordset::WordSet::new([
+    "expected", "seem", "seems", "seemed", "appear", "appears", "appeared", "known",
 ]);
 
 /// Participles that carry on an attribution: `, adding that ...`.

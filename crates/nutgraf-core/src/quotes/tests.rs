@@ -362,13 +362,15 @@ fn a_preposition_is_no_speaker() {
 
 #[test]
 fn the_subject_of_a_raising_verb_is_no_speaker() {
-    // `expected to`, `seemed to`: nobody here says anything, and the
-    // subject is not the one who expects or judges. The control: `vowed
+    // `expected to`, `seemed to`, `known for`: nobody here says anything,
+    // and the subject is not the one who expects or judges. The control: `vowed
     // to` names its speaker.
     for text in [
         "The harbor board is expected to approve the new ferry schedule at its meeting in March.",
         "The mayor seemed to welcome the plan for a second pier when the council met on Tuesday.",
         "The ferry operator appears to have dropped its demand for a larger subsidy from the city.",
+        "The new pier is known for its long queues on summer weekends and holidays.",
+        "The harbor crews appeared tired after the long night of repairs on the ferry.",
     ] {
         let q = quotes(text);
         assert!(
