@@ -160,6 +160,15 @@ pub(super) fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote
         if RAISING.contains(&word) && (word != "expected" || toks[start].slice(text) == "to") {
             speaker = None;
         }
+        // `She came under criticism`, `He has faced criticism`: the
+        // subject is its target; `her criticism` names the critic.
+        if word == "criticism"
+            && !toks[first.max(k.saturating_sub(2))..k]
+                .iter()
+                .any(|t| POSSESSIVES.contains(&t.slice(text).to_ascii_lowercase()))
+        {
+            speaker = None;
+        }
         let quote = indirect(text, cue, speaker, content);
         if speaker.is_some_and(|s| plausible_speaker(text, toks, s)) {
             return Some(quote);
@@ -176,6 +185,10 @@ pub(super) fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote
 const RAISING: super::wordset::WordSet<8> = super::wordset::WordSet::new([
     "expected", "seem", "seems", "seemed", "appear", "appears", "appeared", "known",
 ]);
+
+/// Possessive determiners: `her criticism` is hers.
+const POSSESSIVES: super::wordset::WordSet<6> =
+    super::wordset::WordSet::new(["his", "her", "their", "its", "our", "my"]);
 
 /// Participles that carry on an attribution: `, adding that ...`.
 pub(super) const PARTICIPLES: [&str; 16] = [

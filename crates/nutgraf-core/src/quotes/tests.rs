@@ -386,6 +386,26 @@ fn the_subject_of_a_raising_verb_is_no_speaker() {
 }
 
 #[test]
+fn the_target_of_criticism_is_no_speaker() {
+    for text in [
+        "The ferry operator came under sharp criticism for the late ferries this winter.",
+        "The ferry operator has faced criticism over the late ferries for months.",
+    ] {
+        let q = quotes(text);
+        assert!(
+            q.iter().all(|q| q.speaker.is_none()),
+            "{text}: {:?}",
+            q.iter().map(|q| speaker(text, q)).collect::<Vec<_>>()
+        );
+    }
+    // `her criticism` is the critic's.
+    let text = "The mayor renewed her criticism of the ferry operator at the council meeting.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{text}: {q:?}");
+    assert_eq!(speaker(text, &q[0]).as_deref(), Some("The mayor"));
+}
+
+#[test]
 fn attribution_after_reads_parentheses_and_nicknames() {
     for (text, who) in [
         (
