@@ -176,8 +176,9 @@ pub(super) fn attribution_after(
 /// A verb of saying no list holds, right after a quote that ends on a
 /// comma, question or exclamation mark: `"This is fantastic!" beamed Ana
 /// Ruiz`, `"Not a chance," Ruiz shot back.` or `"Fine," she quipped.` The
-/// verb is a past tense (`-ed`) between the quote and a name, or after a
-/// name or pronoun and closing the clause.
+/// verb is a past tense (`-ed`) between the quote and a name, or a past
+/// or present tense (`Bozell answers.`) after a name or pronoun and
+/// closing the clause.
 fn unlisted_cue(
     text: &str,
     toks: &[Tok],
@@ -218,7 +219,16 @@ fn unlisted_cue(
         .count();
     let pronoun = names == 0 && coref::is_pronoun(toks[words[0]].slice(text));
     let n = if pronoun { 1 } else { names };
-    if n == 0 || n > 4 || words.get(n).is_none_or(|&k| !past(k)) {
+    // After the name, a present tense too (`Bozell answers.`).
+    let present = |k: usize| {
+        let w = toks[k].slice(text);
+        w.starts_with(|c: char| c.is_ascii_lowercase())
+            && !crate::analyze::is_stop_word(w)
+            && w.len() >= 4
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+    };
+    if n == 0 || n > 4 || words.get(n).is_none_or(|&k| !past(k) && !present(k)) {
         return None;
     }
     let verb = words[n];

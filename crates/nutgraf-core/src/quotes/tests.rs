@@ -408,6 +408,19 @@ fn the_target_of_criticism_is_no_speaker() {
 }
 
 #[test]
+fn a_present_tense_after_the_quote_names_its_speaker() {
+    // `Ana Reyes answers.`: no list holds `answers`; the quote is hers,
+    // not the last speaker's.
+    let text = "Tom Hale runs the ferry line from the north pier. \"The ferry was late \
+                again on Monday,\" he said.\n\n\"The pier will reopen in May, and the \
+                ferries will run on time,\" Ana Reyes answers.\n";
+    let q = quotes(text);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(speaker(text, &q[1]).as_deref(), Some("Ana Reyes"));
+    assert_eq!(q[1].cue.map(|c| c.slice(text)), Some("answers"));
+}
+
+#[test]
 fn attribution_after_reads_parentheses_and_nicknames() {
     for (text, who) in [
         (
