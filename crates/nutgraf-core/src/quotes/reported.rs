@@ -162,6 +162,20 @@ pub(super) fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote
         }
         // `She came under criticism`, `He has faced criticism`: the
         // subject is its target; `her criticism` names the critic.
+        // `Sanders was asked to name ...`, `He has been told ...`: a
+        // passive's subject is who was asked or told, not who spoke.
+        let before = toks[first.max(k.saturating_sub(2))..k]
+            .iter()
+            .rev()
+            .map(|t| t.slice(text).to_ascii_lowercase());
+        if (word.ends_with("ed") || word == "told")
+            && word != "quoted"
+            && before
+                .take_while(|w| BE.contains(w) || w == "not" || w.ends_with("ly"))
+                .any(|w| BE.contains(&w))
+        {
+            speaker = None;
+        }
         if word == "criticism"
             && !toks[first.max(k.saturating_sub(2))..k]
                 .iter()
@@ -185,6 +199,10 @@ pub(super) fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote
 const RAISING: super::wordset::WordSet<8> = super::wordset::WordSet::new([
     "expected", "seem", "seems", "seemed", "appear", "appears", "appeared", "known",
 ]);
+
+/// Forms of `be` before a passive participle.
+const BE: super::wordset::WordSet<8> =
+    super::wordset::WordSet::new(["is", "are", "was", "were", "be", "been", "being", "am"]);
 
 /// Possessive determiners: `her criticism` is hers.
 const POSSESSIVES: super::wordset::WordSet<6> =

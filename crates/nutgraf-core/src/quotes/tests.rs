@@ -408,6 +408,19 @@ fn the_target_of_criticism_is_no_speaker() {
 }
 
 #[test]
+fn the_subject_of_a_passive_is_no_speaker() {
+    // Who was asked or told did not speak; `asked` in the active did.
+    no_speaker_but_control(
+        &[
+            "Ana Reyes was asked about the late ferries at the council meeting on Monday.",
+            "The operator has been told to publish the new timetable by the end of March.",
+        ],
+        "Ana Reyes asked about the late ferries at the council meeting on Monday.",
+        "Ana Reyes",
+    );
+}
+
+#[test]
 fn a_present_tense_after_the_quote_names_its_speaker() {
     // `Ana Reyes answers.`: no list holds `answers`; the quote is hers,
     // not the last speaker's.
