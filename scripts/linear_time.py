@@ -56,8 +56,7 @@ with tempfile.TemporaryDirectory() as tmp:
             err = p.stderr.read()
             _, status, ru = os.wait4(p.pid, 0)
             dt = time.perf_counter() - t
-            p.returncode = os.waitstatus_to_exitcode(status)
-            if p.returncode != 0:
+            if os.waitstatus_to_exitcode(status) != 0:
                 sys.exit(f"nutgraf failed on {mb} MB: {err.decode()}")
             run = {"user_s": ru.ru_utime, "sys_s": ru.ru_stime, "wall_s": dt, "rss_mb": ru.ru_maxrss / 1024}
             if best is None or run["user_s"] < best["user_s"]:

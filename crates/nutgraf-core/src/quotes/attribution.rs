@@ -190,13 +190,16 @@ fn unlisted_cue(
     if !inner.ends_with([',', '?', '!']) {
         return None;
     }
-    // A past tense, or any verb answering (`shot back`, `hit back`).
-    let past = |k: usize| {
+    // A past tense, or any verb answering (`shot back`, `hit back`); after
+    // a name, a present tense too (`Bozell answers.`).
+    let verb_at = |k: usize, present: bool| {
         let w = toks[k].slice(text);
         let back = toks.get(k + 1).is_some_and(|t| t.slice(text) == "back");
         w.starts_with(|c: char| c.is_ascii_lowercase())
             && !crate::analyze::is_stop_word(w)
-            && ((w.len() >= 5 && w.ends_with("ed")) || back)
+            && ((w.len() >= 5 && w.ends_with("ed"))
+                || back
+                || (present && w.len() >= 4 && w.ends_with('s') && !w.ends_with("ss")))
     };
     let upper = |k: usize| scan::starts_upper(toks[k].slice(text));
     let attribution = |cue: usize, speaker: Span, next: usize| Attribution {
@@ -206,7 +209,7 @@ fn unlisted_cue(
         before: false,
     };
     // `beamed Ana Ruiz`.
-    if past(words[0]) && words.get(1).is_some_and(|&k| k == words[0] + 1 && upper(k)) {
+    if verb_at(words[0], false) && words.get(1).is_some_and(|&k| k == words[0] + 1 && upper(k)) {
         let (speaker, next) = scan::noun_phrase_forward(text, toks, words[0] + 1, limit)?;
         return plausible_speaker(text, toks, speaker)
             .then(|| attribution(words[0], speaker, next));
@@ -219,16 +222,7 @@ fn unlisted_cue(
         .count();
     let pronoun = names == 0 && coref::is_pronoun(toks[words[0]].slice(text));
     let n = if pronoun { 1 } else { names };
-    // After the name, a present tense too (`Bozell answers.`).
-    let present = |k: usize| {
-        let w = toks[k].slice(text);
-        w.starts_with(|c: char| c.is_ascii_lowercase())
-            && !crate::analyze::is_stop_word(w)
-            && w.len() >= 4
-            && w.ends_with('s')
-            && !w.ends_with("ss")
-    };
-    if n == 0 || n > 4 || words.get(n).is_none_or(|&k| !past(k) && !present(k)) {
+    if n == 0 || n > 4 || words.get(n).is_none_or(|&k| !verb_at(k, true)) {
         return None;
     }
     let verb = words[n];

@@ -623,6 +623,33 @@ pub fn is_determiner(text: &str, t: &Tok) -> bool {
     listed(&DETERMINERS, text, t)
 }
 
+/// Raising verbs, and `known`: `X is expected to ...`, `X seems to ...`,
+/// `X is known for ...` name no one who said anything.
+const RAISING: WordSet<8> = WordSet::new([
+    "expected", "seem", "seems", "seemed", "appear", "appears", "appeared", "known",
+]);
+
+/// True for a raising verb or `known` (any case).
+pub fn is_raising(text: &str, t: &Tok) -> bool {
+    listed(&RAISING, text, t)
+}
+
+/// Forms of `be`, as before a passive participle.
+const BE: WordSet<8> = WordSet::new(["is", "are", "was", "were", "be", "been", "being", "am"]);
+
+/// True for a form of `be` (any case).
+pub fn is_be(text: &str, t: &Tok) -> bool {
+    listed(&BE, text, t)
+}
+
+/// Possessive determiners.
+const POSSESSIVES: WordSet<6> = WordSet::new(["his", "her", "their", "its", "our", "my"]);
+
+/// True for a possessive determiner (any case): `her criticism` is hers.
+pub fn is_possessive(text: &str, t: &Tok) -> bool {
+    listed(&POSSESSIVES, text, t)
+}
+
 /// Auxiliaries and adverbs that follow a subject.
 const AFTER_SUBJECT: WordSet<24> = WordSet::new([
     "is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "did",

@@ -1,5 +1,7 @@
 //! Reported speech without quotation marks: `X said that Y`, `according to X`, participle clauses, and where such content ends.
 
+use std::borrow::Cow;
+
 use super::*;
 
 /// Reported speech in one sentence with no direct quote, reading a
@@ -150,37 +152,7 @@ pub(super) fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote
         }
         let end = content_end(text, toks, start, end_tok);
         let content = Span::new(toks[start].start, toks[end].end);
-        // `The senator is expected to win`, `He seemed to agree`: the
-        // subject of a raising verb is not who expects or judges.
-        // PolNeAR train: 151 such quotes, 12 with the subject as source.
-        // `seem` and `appear` raise whatever follows (`The team appeared
-        // paralyzed`), and `known` (`is known for`, `known as`) names
-        // no one who said it either.
-        let word = toks[k].slice(text).to_ascii_lowercase();
-        if RAISING.contains(&word) && (word != "expected" || toks[start].slice(text) == "to") {
-            speaker = None;
-        }
-        // `She came under criticism`, `He has faced criticism`: the
-        // subject is its target; `her criticism` names the critic.
-        // `Sanders was asked to name ...`, `He has been told ...`: a
-        // passive's subject is who was asked or told, not who spoke.
-        let before = toks[first.max(k.saturating_sub(2))..k]
-            .iter()
-            .rev()
-            .map(|t| t.slice(text).to_ascii_lowercase());
-        if (word.ends_with("ed") || word == "told")
-            && word != "quoted"
-            && before
-                .take_while(|w| BE.contains(w) || w == "not" || w.ends_with("ly"))
-                .any(|w| BE.contains(&w))
-        {
-            speaker = None;
-        }
-        if word == "criticism"
-            && !toks[first.max(k.saturating_sub(2))..k]
-                .iter()
-                .any(|t| POSSESSIVES.contains(&t.slice(text).to_ascii_lowercase()))
-        {
+        if !subject_can_be_speaker(text, toks, first, k, start) {
             speaker = None;
         }
         let quote = indirect(text, cue, speaker, content);
@@ -194,19 +166,47 @@ pub(super) fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote
     unsure
 }
 
-/// Raising verbs, and `known`: in `X is expected to ...`, `X seems to
-/// ...`, `X is known for ...` the subject is not the source.
-const RAISING: super::wordset::WordSet<8> = super::wordset::WordSet::new([
-    "expected", "seem", "seems", "seemed", "appear", "appears", "appeared", "known",
-]);
+/// False when the cue at token `k` (content from token `start`, sentence
+/// from `first`) makes its subject someone other than the speaker:
+/// - a raising verb (`The senator is expected to win`, `He seemed to
+///   agree`, `The team appeared paralyzed`) or `known` (`is known for`):
+///   the subject is not who expects or judges (PolNeAR train: 151
+///   `expected`/`seem`/`appear` quotes before an infinitive, 12 with the
+///   subject as source; 35 `known`, 1);
+/// - a passive (`Sanders was asked to name ...`, `He has been told ...`;
+///   not `was quoted`): the subject was asked or told;
+/// - `criticism` with no possessive before it (`She came under
+///   criticism`): the subject is its target; `her criticism` is hers.
+fn subject_can_be_speaker(text: &str, toks: &[Tok], first: usize, k: usize, start: usize) -> bool {
+    let word = lowercase(text, &toks[k]);
+    if lexicon::is_raising(text, &toks[k])
+        && (word != "expected" || toks[start].slice(text) == "to")
+    {
+        return false;
+    }
+    // The two words before the cue, nearest first.
+    let before = || toks[first.max(k.saturating_sub(2))..k].iter().rev();
+    let passive = (word.ends_with("ed") || word == "told")
+        && word != "quoted"
+        && before()
+            .take_while(|t| {
+                let w = lowercase(text, t);
+                lexicon::is_be(text, t) || w == "not" || w.ends_with("ly")
+            })
+            .any(|t| lexicon::is_be(text, t));
+    !passive && (word != "criticism" || before().any(|t| lexicon::is_possessive(text, t)))
+}
 
-/// Forms of `be` before a passive participle.
-const BE: super::wordset::WordSet<8> =
-    super::wordset::WordSet::new(["is", "are", "was", "were", "be", "been", "being", "am"]);
-
-/// Possessive determiners: `her criticism` is hers.
-const POSSESSIVES: super::wordset::WordSet<6> =
-    super::wordset::WordSet::new(["his", "her", "their", "its", "our", "my"]);
+/// Token `t` with ASCII letters lowercased, copied only when it has a
+/// capital.
+fn lowercase<'t>(text: &'t str, t: &Tok) -> Cow<'t, str> {
+    let w = t.slice(text);
+    if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(w.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    }
+}
 
 /// Participles that carry on an attribution: `, adding that ...`.
 pub(super) const PARTICIPLES: [&str; 16] = [
