@@ -15,6 +15,7 @@
 //! lowercase word to its stem id once; ids are consistent within one analyzed
 //! document, which is all the later stages compare.
 
+mod porter;
 pub mod stem;
 pub(crate) mod stopwords;
 pub mod vocab;
