@@ -2,7 +2,8 @@
 //!
 //! Lines are read in chunks and each chunk is summarized on all cores with
 //! rayon, then written in input order, so memory stays flat however long the
-//! input is. A record that fails becomes an error line (`{"id", "line",
+//! input is. The calling thread reads the next chunk and writes the last
+//! one while the workers summarize, so no worker waits on input or output. A record that fails becomes an error line (`{"id", "line",
 //! "error"}`) and the run goes on; the exit code is then 1.
 
 use std::io::{self, Write};
@@ -93,7 +94,7 @@ pub fn run(args: BatchArgs) -> anyhow::Result<ExitStatus> {
         .build()
         .context("starting worker threads")?;
     let in_name = input::display_name(Some(&args.input));
-    let mut reader = input::open(Some(&args.input))?;
+    let reader = input::open(Some(&args.input))?;
     // A file output is written to a temporary file beside it and renamed
     // into place at the end: an interrupted run leaves no half file under
     // the final name, and a run that fails leaves an earlier file intact.
@@ -140,54 +141,17 @@ pub fn run(args: BatchArgs) -> anyhow::Result<ExitStatus> {
     };
 
     let start = Instant::now();
-    let (mut ok, mut failed, mut line_no) = (0usize, 0usize, 0usize);
-    let max_bytes = args.limits.max_bytes;
-    let chunk_len = CHUNK_PER_THREAD * threads.max(1);
-    let mut chunk: Vec<(usize, Line)> = Vec::with_capacity(chunk_len);
-    let mut tail = Vec::new();
-    loop {
-        chunk.clear();
-        while chunk.len() < chunk_len {
-            let mut buf = Vec::new();
-            let (n, cut) = input::read_line_limited(&mut reader, &mut buf, &mut tail, max_bytes)
-                .with_context(|| format!("{in_name}: cannot read line {}", line_no + 1))
-                .map_err(|e| BadInput(format!("{e:#}")))?;
-            if n == 0 {
-                break;
-            }
-            line_no += 1;
-            if cut {
-                // Kept only up to the limit: an error line, and the run
-                // goes on.
-                chunk.push((line_no, Line::TooLong(buf, tail.clone())));
-                continue;
-            }
-            if buf.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            chunk.push((line_no, Line::Whole(buf)));
-        }
-        if chunk.is_empty() {
-            break;
-        }
-        let results: Vec<(bool, Vec<u8>)> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|(line, l)| match l {
-                    Line::Whole(bytes) => one(&pipeline, *line, bytes, quotes_only),
-                    Line::TooLong(head, tail) => {
-                        let (head, tail) =
-                            (String::from_utf8_lossy(head), String::from_utf8_lossy(tail));
-                        failed_line(
-                            record::record_id_cut(&head, &tail).as_deref(),
-                            *line,
-                            &input::too_large(&format!("line {line}"), max_bytes),
-                        )
-                    }
-                })
-                .collect()
-        });
-        for (good, bytes) in &results {
+    let (mut ok, mut failed) = (0usize, 0usize);
+    let mut lines = Lines {
+        reader,
+        tail: Vec::new(),
+        line_no: 0,
+        max_bytes: args.limits.max_bytes,
+        chunk_len: CHUNK_PER_THREAD * threads.max(1),
+        in_name: &in_name,
+    };
+    let mut write = |results: &[(bool, Vec<u8>)]| -> anyhow::Result<()> {
+        for (good, bytes) in results {
             if *good {
                 ok += 1;
             } else {
@@ -196,7 +160,36 @@ pub fn run(args: BatchArgs) -> anyhow::Result<ExitStatus> {
             out.write_all(bytes)?;
         }
         progress.inc(results.len() as u64);
+        Ok(())
+    };
+    // While the workers summarize one chunk, this thread writes the chunk
+    // before it and reads the chunk after: the workers never wait for the
+    // input's decompression or the output's writes.
+    let max_bytes = lines.max_bytes;
+    let pipeline = &pipeline;
+    let mut chunk = lines.next_chunk()?;
+    let mut done: Vec<(bool, Vec<u8>)> = Vec::new();
+    while !chunk.is_empty() {
+        let mut results = Vec::new();
+        let mut next = Ok(Vec::new());
+        pool.in_place_scope(|scope| {
+            let (results, chunk) = (&mut results, &chunk);
+            scope.spawn(move |_| {
+                *results = summarize_chunk(pipeline, chunk, quotes_only, max_bytes);
+            });
+            next = write(&done).and_then(|()| lines.next_chunk());
+        });
+        done = results;
+        match next {
+            Ok(n) => chunk = n,
+            Err(e) => {
+                // What was read before the failure is still written.
+                write(&done)?;
+                return Err(e);
+            }
+        }
     }
+    write(&done)?;
     out.flush().context("writing output")?;
     drop(out);
     if let Some(file) = temp {
@@ -230,6 +223,72 @@ pub fn run(args: BatchArgs) -> anyhow::Result<ExitStatus> {
         return Ok(ExitStatus::BadInput);
     }
     Ok(ExitStatus::Success)
+}
+
+/// The input's lines, read a chunk at a time.
+struct Lines<'a> {
+    reader: Box<dyn io::BufRead + Send>,
+    tail: Vec<u8>,
+    line_no: usize,
+    max_bytes: u64,
+    chunk_len: usize,
+    in_name: &'a str,
+}
+
+impl Lines<'_> {
+    /// Up to `chunk_len` more non-blank lines, numbered; empty at the end.
+    fn next_chunk(&mut self) -> anyhow::Result<Vec<(usize, Line)>> {
+        let mut chunk = Vec::with_capacity(self.chunk_len);
+        while chunk.len() < self.chunk_len {
+            let mut buf = Vec::new();
+            let (n, cut) = input::read_line_limited(
+                &mut self.reader,
+                &mut buf,
+                &mut self.tail,
+                self.max_bytes,
+            )
+            .with_context(|| format!("{}: cannot read line {}", self.in_name, self.line_no + 1))
+            .map_err(|e| BadInput(format!("{e:#}")))?;
+            if n == 0 {
+                break;
+            }
+            self.line_no += 1;
+            if cut {
+                // Kept only up to the limit: an error line, and the run
+                // goes on.
+                chunk.push((self.line_no, Line::TooLong(buf, self.tail.clone())));
+                continue;
+            }
+            if buf.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            chunk.push((self.line_no, Line::Whole(buf)));
+        }
+        Ok(chunk)
+    }
+}
+
+/// One output line per line of `chunk`, in order, summarized on the pool.
+fn summarize_chunk(
+    pipeline: &Pipeline,
+    chunk: &[(usize, Line)],
+    quotes_only: bool,
+    max_bytes: u64,
+) -> Vec<(bool, Vec<u8>)> {
+    chunk
+        .par_iter()
+        .map(|(line, l)| match l {
+            Line::Whole(bytes) => one(pipeline, *line, bytes, quotes_only),
+            Line::TooLong(head, tail) => {
+                let (head, tail) = (String::from_utf8_lossy(head), String::from_utf8_lossy(tail));
+                failed_line(
+                    record::record_id_cut(&head, &tail).as_deref(),
+                    *line,
+                    &input::too_large(&format!("line {line}"), max_bytes),
+                )
+            }
+        })
+        .collect()
 }
 
 /// An input line: whole, or cut at `--max-bytes` (its start and end kept,
