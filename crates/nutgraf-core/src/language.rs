@@ -54,18 +54,7 @@ const ENGLISH_STOP_SHARE: f32 = 0.2;
 
 /// The language of `text`: English unless the text clearly is not.
 pub fn detect(text: &str) -> Language {
-    let (mut words, mut stop) = (0usize, 0usize);
-    let mut buf = String::new();
-    for w in text
-        .split(|c: char| !c.is_alphabetic() && c != '\'')
-        .filter(|w| !w.is_empty())
-        .take(SAMPLE_WORDS)
-    {
-        words += 1;
-        buf.clear();
-        buf.extend(w.chars().flat_map(char::to_lowercase));
-        stop += usize::from(is_stop_word(&buf));
-    }
+    let (words, stop) = stop_count(text);
     if words < MIN_WORDS || stop as f32 >= ENGLISH_STOP_SHARE * words as f32 {
         return Language::english();
     }
@@ -83,9 +72,96 @@ pub fn detect(text: &str) -> Language {
     }
 }
 
+/// The first [`SAMPLE_WORDS`] words of `text` (runs of letters and
+/// apostrophes): how many there are, and how many are stop words.
+fn stop_count(text: &str) -> (usize, usize) {
+    let (mut words, mut stop) = (0usize, 0usize);
+    let mut buf = String::new();
+    // Words are runs of letters and apostrophes. ASCII ones, nearly all,
+    // are lowered on the stack; others through `char::to_lowercase` (the
+    // Kelvin sign lowers to an ASCII `k`).
+    let b = text.as_bytes();
+    let char_at = |i: usize| -> (char, usize) {
+        if b[i] < 0x80 {
+            (char::from(b[i]), 1)
+        } else {
+            text[i..]
+                .chars()
+                .next()
+                .map_or((' ', 1), |c| (c, c.len_utf8()))
+        }
+    };
+    let in_word = |c: char| c.is_alphabetic() || c == '\'';
+    let mut i = 0;
+    while i < b.len() && words < SAMPLE_WORDS {
+        let (c, n) = char_at(i);
+        if !in_word(c) {
+            i += n;
+            continue;
+        }
+        let start = i;
+        let mut ascii = true;
+        while i < b.len() {
+            let (c, n) = char_at(i);
+            if !in_word(c) {
+                break;
+            }
+            ascii &= n == 1;
+            i += n;
+        }
+        let w = &text[start..i];
+        words += 1;
+        let is_stop = if ascii {
+            let mut lower = [0u8; 16];
+            w.len() <= lower.len() && {
+                lower[..w.len()].copy_from_slice(w.as_bytes());
+                lower.make_ascii_lowercase();
+                std::str::from_utf8(&lower[..w.len()]).is_ok_and(is_stop_word)
+            }
+        } else {
+            buf.clear();
+            buf.extend(w.chars().flat_map(char::to_lowercase));
+            is_stop_word(&buf)
+        };
+        stop += usize::from(is_stop);
+    }
+    (words, stop)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What [`stop_count`] computes, written plainly.
+    fn stop_count_plain(text: &str) -> (usize, usize) {
+        let mut n = (0, 0);
+        for w in text
+            .split(|c: char| !c.is_alphabetic() && c != '\'')
+            .filter(|w| !w.is_empty())
+            .take(SAMPLE_WORDS)
+        {
+            let lower: String = w.chars().flat_map(char::to_lowercase).collect();
+            n.0 += 1;
+            n.1 += usize::from(is_stop_word(&lower));
+        }
+        n
+    }
+
+    #[test]
+    fn stop_count_reads_words_as_plainly_split() {
+        let texts = [
+            "The mayor didn't say WHO would pay, or WHEN; they'll vote on it.",
+            "\u{212a}\u{212a} THE Über-café's \"quoted\" 1999 it's—it's... O'Brien",
+            "",
+            "'''",
+            "Ünd the, THE the\u{a0}the\tthe\nthe   x",
+        ];
+        for t in texts {
+            assert_eq!(stop_count(t), stop_count_plain(t), "{t:?}");
+        }
+        let long = "and the of ".repeat(100);
+        assert_eq!(stop_count(&long), (SAMPLE_WORDS, SAMPLE_WORDS));
+    }
 
     #[test]
     fn tells_english_from_other_languages() {

@@ -82,6 +82,26 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// In one pass: how many [`words`] `s` has (its whitespace-separated
+/// pieces with a letter or digit in them), and how many double quotation
+/// marks.
+fn words_and_marks(s: &str) -> (usize, usize) {
+    let (mut words, mut marks) = (0, 0);
+    // In a piece that has had a letter or digit yet.
+    let mut counted = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            counted = false;
+        } else if c.is_alphanumeric() {
+            words += usize::from(!counted);
+            counted = true;
+        } else if matches!(c, '"' | '\u{201c}' | '\u{201d}') {
+            marks += 1;
+        }
+    }
+    (words, marks)
+}
+
 fn capitalized(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
@@ -168,19 +188,14 @@ pub fn features(
         }
         x[29] = b(q.content.first().is_some_and(|f| c.start >= f.end));
     }
-    let content_words: usize = q.content.iter().map(|c| words(c.slice(text)).count()).sum();
-    x[22] = content_words as f32;
-    x[23] = q.content.len() as f32;
-    x[24] = q
+    let (content_words, marks) = q
         .content
         .iter()
-        .map(|c| {
-            c.slice(text)
-                .chars()
-                .filter(|&ch| matches!(ch, '"' | '\u{201c}' | '\u{201d}'))
-                .count()
-        })
-        .sum::<usize>() as f32;
+        .map(|c| words_and_marks(c.slice(text)))
+        .fold((0, 0), |(w, m), (a, b)| (w + a, m + b));
+    x[22] = content_words as f32;
+    x[23] = q.content.len() as f32;
+    x[24] = marks as f32;
     x[25] = b(q
         .content
         .first()
@@ -225,5 +240,24 @@ mod tests {
     fn the_built_in_model_loads() {
         let m = model().expect("the built-in quote model parses");
         assert_eq!(m.features, FEATURES);
+    }
+
+    #[test]
+    fn words_and_marks_count_as_words_and_a_char_filter_do() {
+        for s in [
+            "“We will — we must — win,” she said.\u{a0}Café 42 -- ok",
+            "",
+            "  \"...\"  ",
+            "a-b c'd \u{201d}e\u{201c}",
+        ] {
+            let marks = s
+                .chars()
+                .filter(|&c| matches!(c, '"' | '\u{201c}' | '\u{201d}'));
+            assert_eq!(
+                words_and_marks(s),
+                (words(s).count(), marks.count()),
+                "{s:?}"
+            );
+        }
     }
 }
