@@ -77,41 +77,10 @@ pub fn detect(text: &str) -> Language {
 fn stop_count(text: &str) -> (usize, usize) {
     let (mut words, mut stop) = (0usize, 0usize);
     let mut buf = String::new();
-    // Words are runs of letters and apostrophes. ASCII ones, nearly all,
-    // are lowered on the stack; others through `char::to_lowercase` (the
-    // Kelvin sign lowers to an ASCII `k`).
-    let b = text.as_bytes();
-    let char_at = |i: usize| -> (char, usize) {
-        if b[i] < 0x80 {
-            (char::from(b[i]), 1)
-        } else {
-            text[i..]
-                .chars()
-                .next()
-                .map_or((' ', 1), |c| (c, c.len_utf8()))
-        }
-    };
-    let in_word = |c: char| c.is_alphabetic() || c == '\'';
-    let mut i = 0;
-    while i < b.len() && words < SAMPLE_WORDS {
-        let (c, n) = char_at(i);
-        if !in_word(c) {
-            i += n;
-            continue;
-        }
-        let start = i;
-        let mut ascii = true;
-        while i < b.len() {
-            let (c, n) = char_at(i);
-            if !in_word(c) {
-                break;
-            }
-            ascii &= n == 1;
-            i += n;
-        }
-        let w = &text[start..i];
-        words += 1;
-        let is_stop = if ascii {
+    // ASCII words, nearly all, are lowered on the stack; others through
+    // `char::to_lowercase` (the Kelvin sign lowers to an ASCII `k`).
+    let mut is_stop = |w: &str| {
+        if w.is_ascii() {
             let mut lower = [0u8; 16];
             w.len() <= lower.len() && {
                 lower[..w.len()].copy_from_slice(w.as_bytes());
@@ -122,8 +91,26 @@ fn stop_count(text: &str) -> (usize, usize) {
             buf.clear();
             buf.extend(w.chars().flat_map(char::to_lowercase));
             is_stop_word(&buf)
-        };
-        stop += usize::from(is_stop);
+        }
+    };
+    let mut start: Option<usize> = None;
+    // The text's end closes its last word.
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (c.is_alphabetic() || c == '\'', start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                words += 1;
+                stop += usize::from(is_stop(&text[st..i]));
+                start = None;
+                if words == SAMPLE_WORDS {
+                    break;
+                }
+            }
+            _ => {}
+        }
     }
     (words, stop)
 }

@@ -179,6 +179,29 @@ impl Analyzer for WordAnalyzer {
     }
 }
 
+/// `w` lowercased and zero-padded to 16 bytes, as a little-endian integer,
+/// when it is ASCII and at most 16 bytes. All bytes at once: a byte from
+/// `A` to `Z` is the one whose `b + 0x3F` has its top bit set and whose
+/// `b + 0x25` has not (no sum carries into the next byte, since every byte
+/// is below 0x80), and lowercasing it sets its 0x20 bit.
+pub(crate) fn ascii_lower(w: &[u8]) -> Option<u128> {
+    const ONES: u128 = u128::MAX / 255;
+    const TOP: u128 = ONES * 0x80;
+    if w.len() > 16 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..w.len()].copy_from_slice(w);
+    let x = u128::from_le_bytes(buf);
+    if x & TOP != 0 {
+        return None;
+    }
+    let from_a = x + ONES * (0x80 - u128::from(b'A'));
+    let past_z = x + ONES * (0x80 - u128::from(b'Z') - 1);
+    let upper = from_a & !past_z & TOP;
+    Some(x | upper >> 2)
+}
+
 /// Calls `f` with the span of every word inside `within`: maximal runs of
 /// alphanumeric characters.
 pub fn for_each_word(text: &str, within: Span, mut f: impl FnMut(Span)) {
@@ -221,6 +244,24 @@ mod tests {
         let mut out = Vec::new();
         for_each_word(text, Span::new(0, text.len()), |s| out.push(s.slice(text)));
         out
+    }
+
+    #[test]
+    fn ascii_lower_matches_byte_by_byte_lowercasing() {
+        // Every ASCII byte, in every position of a 16-byte word.
+        for b in 1u8..0x80 {
+            for at in 0..16 {
+                let mut w = [b'q'; 16];
+                w[at] = b;
+                let want: Vec<u8> = w.iter().map(u8::to_ascii_lowercase).collect();
+                let got = ascii_lower(&w).expect("ASCII");
+                assert_eq!(got.to_le_bytes().to_vec(), want, "byte {b:#x} at {at}");
+            }
+        }
+        assert_eq!(ascii_lower(b"Said"), ascii_lower(b"said"));
+        assert_eq!(ascii_lower("Señor".as_bytes()), None);
+        assert_eq!(ascii_lower(&[b'a'; 17]), None);
+        assert_eq!(ascii_lower(b""), Some(0));
     }
 
     #[test]

@@ -35,20 +35,8 @@ fn pack8(word: &[u8]) -> Option<u64> {
     if word.is_empty() || word.len() > 8 || word.contains(&0) {
         return None;
     }
-    let mut buf = [0u8; 8];
-    buf[..word.len()].copy_from_slice(word);
-    let x = u64::from_le_bytes(buf);
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    if x & HIGH != 0 {
-        return None;
-    }
-    // Every byte is below 0x80, so adding to it carries into no other: a
-    // byte's high bit says it is at least `A` (first sum) and above `Z`
-    // (second). Upper-case letters gain 0x20.
-    let at_least_a = x.wrapping_add(0x3f3f_3f3f_3f3f_3f3f);
-    let above_z = x.wrapping_add(0x2525_2525_2525_2525);
-    let upper = at_least_a & !above_z & HIGH;
-    Some(x | (upper >> 2))
+    // At most 8 bytes: the upper half is zero padding.
+    super::ascii_lower(word).map(|x| x as u64)
 }
 
 /// An open-addressed table of the words [`pack8`] packs: most of every

@@ -3,6 +3,7 @@
 use super::phrase;
 use super::token::{starts_upper, Tok, TokKind};
 use super::wordset::{self, WordSet};
+use crate::analyze::ascii_lower;
 use crate::Span;
 
 /// Verbs of saying, writing and asserting, in the forms news uses; base
@@ -249,29 +250,6 @@ pub(super) fn lower(text: &str, t: &Tok) -> Lower {
         len: w.len(),
         key,
     }
-}
-
-/// `w` lowercased and zero-padded to 16 bytes, as a little-endian integer,
-/// when it is ASCII and at most 16 bytes. All bytes at once: a byte from
-/// `A` to `Z` is the one whose `b + 0x3F` has its top bit set and whose
-/// `b + 0x25` has not (no sum carries into the next byte, since every byte
-/// is below 0x80), and lowercasing it sets its 0x20 bit.
-fn ascii_lower(w: &[u8]) -> Option<u128> {
-    const ONES: u128 = u128::MAX / 255;
-    const TOP: u128 = ONES * 0x80;
-    if w.len() > 16 {
-        return None;
-    }
-    let mut buf = [0u8; 16];
-    buf[..w.len()].copy_from_slice(w);
-    let x = u128::from_le_bytes(buf);
-    if x & TOP != 0 {
-        return None;
-    }
-    let from_a = x + ONES * (0x80 - u128::from(b'A'));
-    let past_z = x + ONES * (0x80 - u128::from(b'Z') - 1);
-    let upper = from_a & !past_z & TOP;
-    Some(x | upper >> 2)
 }
 
 /// True for a headline in Title Case: under 30 words, most words of four
@@ -738,27 +716,4 @@ const SUBORDINATORS: WordSet<11> = WordSet::new([
 /// True for a word (any case) that opens a subordinate clause.
 pub fn is_subordinator(text: &str, t: &Tok) -> bool {
     listed(&SUBORDINATORS, text, t)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ascii_lower_matches_byte_by_byte_lowercasing() {
-        // Every ASCII byte, in every position of a 16-byte word.
-        for b in 1u8..0x80 {
-            for at in 0..16 {
-                let mut w = [b'q'; 16];
-                w[at] = b;
-                let want: Vec<u8> = w.iter().map(u8::to_ascii_lowercase).collect();
-                let got = ascii_lower(&w).expect("ASCII");
-                assert_eq!(got.to_le_bytes().to_vec(), want, "byte {b:#x} at {at}");
-            }
-        }
-        assert_eq!(ascii_lower(b"Said"), ascii_lower(b"said"));
-        assert_eq!(ascii_lower("Señor".as_bytes()), None);
-        assert_eq!(ascii_lower(&[b'a'; 17]), None);
-        assert_eq!(ascii_lower(b""), Some(0));
-    }
 }
