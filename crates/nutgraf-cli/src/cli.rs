@@ -124,6 +124,20 @@ pub struct TrainQuotesArgs {
     /// it, the built-in chooser is used.
     #[arg(long, value_name = "FILE")]
     pub speaker: Option<PathBuf>,
+    /// Where to write the cue tagger learned from the split's gold cues
+    /// (built in as `models/quote-tagger.json`); the speaker chooser and
+    /// the confidence model are then trained on the quotes found with it.
+    /// Without it, the built-in tagger is used.
+    #[arg(long, value_name = "FILE")]
+    pub tagger: Option<PathBuf>,
+    /// The tagger's cue threshold, in log-odds.
+    #[arg(
+        long,
+        value_name = "LOGODDS",
+        default_value_t = 0.0,
+        allow_hyphen_values = true
+    )]
+    pub tagger_threshold: f32,
 }
 
 /// Arguments of `train-headlines`.
@@ -189,7 +203,8 @@ pub struct PipelineArgs {
     #[arg(long, conflicts_with = "min_quote_confidence")]
     pub all_quotes: bool,
     /// List the quotes whose confidence (0 to 1) reaches this; the default
-    /// is 0.4, chosen on PolNeAR (see the README).
+    /// is 0.4 for direct quotes and 0.5 for reported speech, chosen on
+    /// PolNeAR (see the README).
     #[arg(long, value_name = "P")]
     pub min_quote_confidence: Option<f32>,
 }

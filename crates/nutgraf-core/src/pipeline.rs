@@ -33,8 +33,12 @@ pub struct PipelineConfig {
     pub budget: Budget,
     /// Leave quotes and attributions out (they are extracted by default).
     pub skip_quotes: bool,
-    /// List only the quotes whose confidence reaches this (0 lists all).
+    /// List only the direct quotes whose confidence reaches this (0 lists
+    /// all).
     pub min_quote_confidence: f32,
+    /// List only the reported speech whose confidence reaches this (0
+    /// lists all).
+    pub min_reported_confidence: f32,
     /// How to compress key points.
     pub compress: CompressConfig,
 }
@@ -49,6 +53,7 @@ impl Default for PipelineConfig {
             budget: Default::default(),
             skip_quotes: false,
             min_quote_confidence: crate::quotes::confidence::DEFAULT_MIN_CONFIDENCE,
+            min_reported_confidence: crate::quotes::confidence::DEFAULT_MIN_REPORTED_CONFIDENCE,
             compress: Default::default(),
         }
     }
@@ -292,7 +297,11 @@ impl Pipeline {
             Vec::new()
         } else {
             let mut quotes = crate::quotes::extract(&analyzed.segmented);
-            quotes.retain(|q| q.confidence >= self.config.min_quote_confidence);
+            let (direct, reported) = (
+                self.config.min_quote_confidence,
+                self.config.min_reported_confidence,
+            );
+            quotes.retain(|q| crate::quotes::confidence::reaches(q, direct, reported));
             quotes
         };
         let text = doc.text.as_str();

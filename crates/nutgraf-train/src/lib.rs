@@ -5,6 +5,7 @@
 //! - [`summaries`]: the sentence scorer's and compressor's training rows,
 //!   labelled by the greedy ROUGE oracle, and their fitting.
 //! - [`models`]: fitting the quote and headline models.
+//! - [`tagger`]: fitting the quote stage's cue tagger.
 //! - [`rouge`]: ROUGE exactly as Google's `rouge-score` computes it.
 //! - [`polnear`]: PolNeAR's gold attributions and quote scoring exactly as
 //!   `score_quotes.py` computes it, with the labels the quote models learn.
@@ -20,3 +21,4 @@ pub mod models;
 pub mod polnear;
 pub mod rouge;
 pub mod summaries;
+pub mod tagger;

@@ -18,9 +18,11 @@ pub fn run(args: EvalQuotesArgs) -> anyhow::Result<ExitStatus> {
     let dir = args.dir.as_path();
     let mut docs = read_split(dir)?;
     if !args.all_quotes {
-        let min = nutgraf_core::quotes::confidence::DEFAULT_MIN_CONFIDENCE;
+        use nutgraf_core::quotes::confidence::{
+            reaches, DEFAULT_MIN_CONFIDENCE, DEFAULT_MIN_REPORTED_CONFIDENCE,
+        };
         for d in &mut docs {
-            d.3.retain(|q| q.confidence >= min);
+            d.3.retain(|q| reaches(q, DEFAULT_MIN_CONFIDENCE, DEFAULT_MIN_REPORTED_CONFIDENCE));
         }
     }
     let mut scorer = QuoteScorer::default();

@@ -49,6 +49,7 @@ pub fn pipeline_config(args: &PipelineArgs) -> anyhow::Result<PipelineConfig> {
     }
     if args.all_quotes {
         config.min_quote_confidence = 0.0;
+        config.min_reported_confidence = 0.0;
     }
     if let Some(p) = args.min_quote_confidence {
         if !(0.0..=1.0).contains(&p) {
@@ -58,6 +59,7 @@ pub fn pipeline_config(args: &PipelineArgs) -> anyhow::Result<PipelineConfig> {
             .into());
         }
         config.min_quote_confidence = p;
+        config.min_reported_confidence = p;
     }
     Ok(config)
 }

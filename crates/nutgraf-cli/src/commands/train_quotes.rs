@@ -2,11 +2,13 @@
 
 use std::io::Write;
 
+use nutgraf_core::quotes::tagger::{self, CueTagger};
 use nutgraf_core::quotes::{self, chooser, confidence, Quote, QuoteModels};
 use nutgraf_core::score::gbdt::Gbdt;
 use nutgraf_core::segment::{NewsSegmenter, Segmenter};
 use nutgraf_train::models;
 use nutgraf_train::polnear::{label_quotes, paired_sources, QuoteScorer};
+use nutgraf_train::tagger::TaggerRow;
 use rayon::prelude::*;
 
 use super::eval_quotes::{read_split, SplitDoc};
@@ -29,15 +31,14 @@ fn extract(doc: &nutgraf_core::Document, models: QuoteModels<'_>) -> Vec<Quote> 
 
 /// The speaker chooser's rows of one text, from the rules' quotes: a word
 /// is right when it lies in the gold source its quote pairs with.
-fn speaker_rows_of(d: &SplitDoc) -> Vec<SpeakerRow> {
+fn speaker_rows_of(d: &SplitDoc, tagger: Option<&CueTagger>) -> Vec<SpeakerRow> {
     let (_, doc, gold, _) = d;
-    let rules = extract(
-        doc,
-        QuoteModels {
-            speaker: None,
-            confidence: None,
-        },
-    );
+    let models = QuoteModels {
+        speaker: None,
+        confidence: None,
+        tagger,
+    };
+    let rules = extract(doc, models);
     let sources = paired_sources(&doc.text, gold, &rules);
     let seg = NewsSegmenter::default().segment(doc);
     quotes::speaker_rows(&seg, &rules)
@@ -49,6 +50,105 @@ fn speaker_rows_of(d: &SplitDoc) -> Vec<SpeakerRow> {
             (qi, row, f32::from(u8::from(right)))
         })
         .collect()
+}
+
+/// Words that end a gold cue without being its head (`pointed to`,
+/// `talking about`).
+const PARTICLES: [&str; 18] = [
+    "to", "about", "of", "for", "on", "in", "at", "with", "up", "out", "over", "into", "off",
+    "that", "as", "by", "from", "against",
+];
+
+/// The cue tagger's rows of one text: a word is a cue when it is the head
+/// of a gold cue, its last word that is no particle (`denied` in `have
+/// denied`, `criticism` in `sharp criticism`, `pointed` in `pointed to`).
+fn tagger_rows_of(d: &SplitDoc) -> Vec<TaggerRow<'_>> {
+    let (_, doc, gold, _) = d;
+    let text = doc.text.as_str();
+    // Gold spans count characters; rows count bytes.
+    let bytes: Vec<usize> = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain([text.len()])
+        .collect();
+    let byte = |c: usize| bytes.get(c).copied().unwrap_or(text.len());
+    let mut heads = std::collections::HashSet::new();
+    for g in gold {
+        let mut head = None;
+        for &(a, b) in &g.cue {
+            let (a, b) = (byte(a), byte(b));
+            let Some(span) = text.get(a..b) else {
+                continue;
+            };
+            let mut at = a;
+            for w in span.split(|c: char| !c.is_alphanumeric()) {
+                if !w.is_empty() && !PARTICLES.contains(&w.to_lowercase().as_str()) {
+                    head = Some(at);
+                }
+                at += w.len() + 1;
+            }
+        }
+        heads.extend(head);
+    }
+    quotes::tagger_rows(text)
+        .into_iter()
+        .map(|(span, w, f)| (w, f, heads.contains(&span.start)))
+        .collect()
+}
+
+/// Fits the cue tagger on all texts and on each fold's, writes the full one
+/// to `path`, and prints the folds' cross-validated precision and recall
+/// over candidate words. Returns the full tagger and the folds'.
+fn fit_tagger(
+    out: &mut impl Write,
+    docs: &[SplitDoc],
+    threshold: f32,
+    path: &std::path::Path,
+) -> anyhow::Result<(CueTagger, Vec<CueTagger>)> {
+    let rows: Vec<Vec<TaggerRow<'_>>> = docs.par_iter().map(tagger_rows_of).collect();
+    let refs = |keep: &dyn Fn(usize) -> bool| -> Vec<&[TaggerRow<'_>]> {
+        rows.iter()
+            .enumerate()
+            .filter(|(i, _)| keep(*i))
+            .map(|(_, r)| r.as_slice())
+            .collect()
+    };
+    let full = nutgraf_train::tagger::fit(&refs(&|_| true), threshold);
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs_err::create_dir_all(parent)?;
+    }
+    fs_err::write(path, serde_json::to_string(&full)? + "\n")?;
+    let folds: Vec<CueTagger> = (0..FOLDS)
+        .into_par_iter()
+        .map(|k| {
+            CueTagger::new(&nutgraf_train::tagger::fit(
+                &refs(&|i| i % FOLDS != k),
+                threshold,
+            ))
+        })
+        .collect();
+    // Cross-validated, over each fold's candidates.
+    let (mut tp, mut fp, mut missed) = (0usize, 0usize, 0usize);
+    for (i, d) in docs.iter().enumerate() {
+        let t = &folds[i % FOLDS];
+        let text = d.1.text.as_str();
+        let scored = quotes::tagger_scores(text, t);
+        for ((_, _, cue), s) in rows[i].iter().zip(scored) {
+            match (s.is_some_and(|z| z >= threshold), *cue) {
+                (true, true) => tp += 1,
+                (true, false) => fp += 1,
+                (false, true) => missed += 1,
+                _ => {}
+            }
+        }
+    }
+    writeln!(
+        out,
+        "cue tagger ({} candidates, {} weights): {FOLDS}-fold CV cues found {tp}, wrong {fp}, missed {missed} (of gold cue words the lexicon does not know)",
+        full.candidates.len(),
+        full.weights.len()
+    )?;
+    Ok((CueTagger::new(&full), folds))
 }
 
 /// Trains the speaker chooser on the texts `keep` admits.
@@ -122,13 +222,33 @@ pub fn run(args: TrainQuotesArgs) -> anyhow::Result<ExitStatus> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut err = std::io::stderr().lock();
+    // The cue tagger first: the rules read its cues. Each text's quotes in
+    // the cross-validation are found with the tagger of the folds it is
+    // not in.
+    let (full_tagger, fold_taggers) = match &args.tagger {
+        Some(path) => {
+            let (full, folds) = fit_tagger(&mut out, &docs, args.tagger_threshold, path)?;
+            writeln!(err, "nutgraf: wrote {}", path.display())?;
+            (Some(full), folds.into_iter().map(Some).collect())
+        }
+        None => {
+            let t = tagger::model().cloned();
+            (t.clone(), vec![t; FOLDS])
+        }
+    };
+    let full_tagger = full_tagger.as_ref();
+    let fold_tagger = |i: usize| fold_taggers[i % FOLDS].as_ref();
     // The speaker chooser first: its choices are what the confidence
     // model then learns to trust. `cv_docs` hold each text's quotes as the
     // chooser of the folds it is not in finds them.
     let mut cv_docs = docs.clone();
     let mut speaker_model = chooser::model().cloned();
     if let Some(path) = &args.speaker {
-        let rows: Vec<Vec<SpeakerRow>> = docs.par_iter().map(speaker_rows_of).collect();
+        let rows: Vec<Vec<SpeakerRow>> = docs
+            .par_iter()
+            .enumerate()
+            .map(|(i, d)| speaker_rows_of(d, fold_tagger(i)))
+            .collect();
         let n: usize = rows.iter().map(Vec::len).sum();
         writeln!(err, "nutgraf: speaker chooser: {n} candidate words")?;
         let full = fit_speaker(&rows, &|_| true);
@@ -146,6 +266,7 @@ pub fn run(args: TrainQuotesArgs) -> anyhow::Result<ExitStatus> {
             let models = QuoteModels {
                 speaker: Some(&folds[i % FOLDS]),
                 confidence: None,
+                tagger: fold_tagger(i),
             };
             d.3 = extract(&d.1, models);
         });
@@ -155,6 +276,7 @@ pub fn run(args: TrainQuotesArgs) -> anyhow::Result<ExitStatus> {
         let models = QuoteModels {
             speaker: speaker_model.as_ref(),
             confidence: None,
+            tagger: full_tagger,
         };
         d.3 = extract(&d.1, models);
     });
@@ -239,6 +361,7 @@ pub fn run(args: TrainQuotesArgs) -> anyhow::Result<ExitStatus> {
             let models = QuoteModels {
                 speaker: speaker_model.as_ref(),
                 confidence: Some(&model),
+                tagger: full_tagger,
             };
             d.3 = extract(&d.1, models);
         });
@@ -291,6 +414,26 @@ fn report(out: &mut impl Write, name: &str, split: &[SplitDoc]) -> anyhow::Resul
             "{name}, confidence >= {t}: {}",
             serde_json::to_string(&s)?
         )?;
+    }
+    // Direct quotes and reported speech held to different thresholds.
+    for direct in [0.0, 0.2, 0.3, 0.4] {
+        for indirect in [0.4, 0.5, 0.6] {
+            let mut scorer = QuoteScorer::default();
+            for (_, doc, gold, quotes) in split {
+                let kept: Vec<Quote> = quotes
+                    .iter()
+                    .filter(|q| confidence::reaches(q, direct, indirect))
+                    .cloned()
+                    .collect();
+                scorer.add(&doc.text, gold, Some(&kept));
+            }
+            let s = scorer.scores();
+            writeln!(
+                out,
+                "{name}, direct >= {direct}, reported >= {indirect}: speaker P {:.4} R {:.4} F1 {:.4}, content F1 {:.4}, exact F1 {:.4}, direct speaker R {:.4}",
+                s.all.speaker.p, s.all.speaker.r, s.all.speaker.f1, s.all.content.f1, s.all.content_exact.f1, s.direct.speaker_recall
+            )?;
+        }
     }
     Ok(())
 }

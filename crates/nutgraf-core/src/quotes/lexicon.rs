@@ -271,11 +271,14 @@ pub fn is_title_case(text: &str, toks: &[Tok]) -> bool {
 }
 
 /// [`Tok::class`] bit: a verb of saying (any case).
-const CLASS_CUE: u8 = 1;
+pub(super) const CLASS_CUE: u8 = 1;
 /// [`Tok::class`] bit: a cue of belief, which needs `that` after it.
 const CLASS_WEAK: u8 = 2;
 /// [`Tok::class`] bit: `pointed`, which needs `out` after it.
 const CLASS_POINTED: u8 = 4;
+/// [`Tok::class`] bit: a candidate of the built-in cue tagger
+/// ([`super::tagger`]), in any case.
+pub(super) const CLASS_CANDIDATE: u8 = 8;
 
 /// The cue class of a word, for [`Tok::class`]: one set look-up per word
 /// of a document instead of one per rule that asks.
@@ -322,6 +325,9 @@ static CLASSES: std::sync::LazyLock<rustc_hash::FxHashMap<u128, (&'static [u8], 
         add("pointed", CLASS_POINTED);
         for w in learned_cues(LEARNED_CUES) {
             add(w, CLASS_CUE);
+        }
+        for w in super::tagger::builtin_candidates() {
+            add(w, CLASS_CANDIDATE);
         }
         m
     });
@@ -443,6 +449,11 @@ pub(super) fn listed<const N: usize>(list: &WordSet<N>, text: &str, t: &Tok) -> 
 /// True when token `t` (any case) is a verb of saying: names stop there.
 pub fn is_cue_word(t: &Tok) -> bool {
     t.class & CLASS_CUE != 0
+}
+
+/// Reads token `t` as a cue from here on (the cue tagger's verdict).
+pub(super) fn mark_cue(t: &mut Tok) {
+    t.class |= CLASS_CUE;
 }
 
 /// A cue at token `k`: its span and the index of the token after it.

@@ -38,6 +38,7 @@ mod phrase;
 pub use lexicon::{learn_cues, learned_cues, LEARNED_CUES, LEARNED_MIN_CUES, LEARNED_MIN_RATE};
 mod reported;
 mod scan;
+pub mod tagger;
 mod token;
 mod wordset;
 
@@ -146,6 +147,8 @@ pub struct QuoteModels<'m> {
     pub speaker: Option<&'m Gbdt>,
     /// The confidence model ([`confidence`]).
     pub confidence: Option<&'m Gbdt>,
+    /// The cue tagger ([`tagger`]).
+    pub tagger: Option<&'m tagger::CueTagger>,
 }
 
 impl QuoteModels<'static> {
@@ -154,6 +157,7 @@ impl QuoteModels<'static> {
         QuoteModels {
             speaker: chooser::model(),
             confidence: confidence::model(),
+            tagger: tagger::model(),
         }
     }
 }
@@ -194,6 +198,35 @@ pub fn speaker_rows(
         }
     }
     out
+}
+
+/// The cue tagger's training rows of `text`: for each word that may be a
+/// candidate ([`tagger::candidate_words`]), its span, lowercase word and
+/// feature hashes.
+pub fn tagger_rows(text: &str) -> Vec<(Span, &str, Vec<u32>)> {
+    let toks = scan::tokenize(text, Span::new(0, text.len()));
+    tagger::candidate_words(text, &toks)
+        .into_iter()
+        .map(|(k, w)| {
+            let mut f = Vec::with_capacity(16);
+            tagger::features(text, &toks, k, |h| f.push(h));
+            (Span::new(toks[k].start, toks[k].end), w, f)
+        })
+        .collect()
+}
+
+/// The log-odds `tagger` gives each word [`tagger_rows`] lists, in the
+/// same order: `None` for a word that is not one of its candidates.
+pub fn tagger_scores(text: &str, tagger: &tagger::CueTagger) -> Vec<Option<f32>> {
+    let toks = scan::tokenize(text, Span::new(0, text.len()));
+    tagger::candidate_words(text, &toks)
+        .into_iter()
+        .map(|(k, _)| {
+            tagger
+                .is_candidate(text, &toks[k])
+                .then(|| tagger.score(text, &toks, k))
+        })
+        .collect()
 }
 
 /// Body sentences by paragraph (sentences come in paragraph order).
@@ -239,10 +272,17 @@ pub fn extract_with(seg: &Segmented<'_>, models: QuoteModels<'_>) -> Vec<Quote> 
                 .for_each(|t| t.title_case = true);
         }
     }
+    // The cue tagger's cues count for reported speech only: around a
+    // quotation mark the verbs of saying and the speaker chooser decide.
+    let tagged: Option<Vec<Tok>> = models.tagger.and_then(|t| {
+        let mut v = all_toks.clone();
+        t.mark(text, &mut v).then_some(v)
+    });
     for (p, para) in seg.paragraphs.iter().enumerate() {
         let from = all_toks.partition_point(|t| t.start < para.start);
         let to = all_toks.partition_point(|t| t.start < para.end);
         let toks = &all_toks[from..to];
+        let reported_toks = tagged.as_ref().map_or(toks, |v| &v[from..to]);
         let sentences = &by_para[p];
         // `MARSH: How ready is the county?`: a transcript line is its
         // labelled speaker's, whole.
@@ -373,7 +413,7 @@ pub fn extract_with(seg: &Segmented<'_>, models: QuoteModels<'_>) -> Vec<Quote> 
             {
                 continue;
             }
-            for quote in reported_clauses(text, toks, s) {
+            for quote in reported_clauses(text, reported_toks, s) {
                 out.push((p, quote, Fallback::default()));
             }
         }

@@ -43,6 +43,7 @@ fn the_learned_chooser_finds_speakers_the_rules_miss() {
     let rules = QuoteModels {
         speaker: None,
         confidence: None,
+        tagger: None,
     };
     assert_eq!(speakers(rules), [Some("which".to_string()), None]);
     // The chooser finds the councillor; the relative pronoun (PolNeAR's
@@ -893,4 +894,49 @@ fn a_closing_mark_typed_as_an_opening_one_still_opens() {
             ),
         ]
     );
+}
+
+#[test]
+fn the_cue_tagger_reads_attributions_no_list_holds() {
+    // `shows` and `wants` are in no cue list: the tagger reads them as
+    // cues in context, and the rules then find speaker and content.
+    let cases = [
+        (
+            "A new county survey shows most residents back the plan to rebuild the old bridge.",
+            "shows",
+            "A new county survey",
+        ),
+        (
+            "Mayor Ana Reyes wants the council to approve the money before the winter storms arrive.",
+            "wants",
+            "Mayor Ana Reyes",
+        ),
+    ];
+    for (text, cue, who) in cases {
+        let q = quotes(text);
+        assert_eq!(q.len(), 1, "{text}: {q:?}");
+        assert_eq!(q[0].cue.map(|c| c.slice(text)), Some(cue), "{q:?}");
+        assert_eq!(speaker(text, &q[0]).as_deref(), Some(who), "{q:?}");
+        // Without the tagger the rules find nothing.
+        let doc = Document::new(text);
+        let seg = NewsSegmenter::default().segment(&doc);
+        let models = QuoteModels {
+            tagger: None,
+            ..QuoteModels::builtin()
+        };
+        assert!(extract_with(&seg, models).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn the_cue_tagger_leaves_direct_quotes_to_the_verbs_of_saying() {
+    // The tagger may read `turned` as a cue, but a direct quote's speaker
+    // comes from the verbs of saying and the chooser: the department that
+    // reported the figure, not the reporters who turned to it.
+    let text = "To check the claim, reporters turned to the Dunmore Police \
+                Department which reported \"1,240 thefts from cars\" in the first \
+                half of the year.\n";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].cue.map(|c| c.slice(text)), Some("reported"), "{q:?}");
 }
