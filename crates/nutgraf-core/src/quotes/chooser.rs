@@ -340,7 +340,7 @@ pub fn features(text: &str, toks: &[Tok], counts: &Counts, ctx: &Context, i: usi
         flag(coref::is_pronoun(w)),
         flag(coref::is_subject_pronoun(w)),
         flag(is_stop_word(&lower)),
-        f32::from(t.class),
+        f32::from(lexicon::rule_class(t.class)),
         flag(counts.verb_like[k]),
         cue_next,
         cue_before,

@@ -187,7 +187,9 @@ pub fn features(
         let ws: Vec<&str> = words(s).collect();
         x[14] = ws.len() as f32;
         let first = ws.first().copied().unwrap_or("");
-        x[15] = f32::from(super::lexicon::word_class(first));
+        x[15] = f32::from(super::lexicon::rule_class(super::lexicon::word_class(
+            first,
+        )));
         x[16] = b(lower_in(first, CORE_CUES));
         x[17] = b(first.eq_ignore_ascii_case("according"));
         x[18] = b(first.ends_with("ing"));

@@ -451,6 +451,13 @@ pub fn is_cue_word(t: &Tok) -> bool {
     t.class & CLASS_CUE != 0
 }
 
+/// A word class without the cue tagger's candidate bit: what the rules'
+/// lists say of the word, the same whichever tagger is built in (the
+/// speaker chooser and the confidence model read it).
+pub fn rule_class(class: u8) -> u8 {
+    class & !CLASS_CANDIDATE
+}
+
 /// Reads token `t` as a cue from here on (the cue tagger's verdict).
 pub(super) fn mark_cue(t: &mut Tok) {
     t.class |= CLASS_CUE;
