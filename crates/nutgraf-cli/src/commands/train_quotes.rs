@@ -7,7 +7,7 @@ use nutgraf_core::quotes::{self, chooser, confidence, Quote, QuoteModels};
 use nutgraf_core::score::gbdt::Gbdt;
 use nutgraf_core::segment::{NewsSegmenter, Segmenter};
 use nutgraf_train::models;
-use nutgraf_train::polnear::{label_quotes, paired_sources, QuoteScorer};
+use nutgraf_train::polnear::{label_quotes, paired_sources, QuoteScorer, QuoteScores};
 use nutgraf_train::tagger::TaggerRow;
 use rayon::prelude::*;
 
@@ -129,12 +129,10 @@ fn fit_tagger(
         .collect();
     // Cross-validated, over each fold's candidates.
     let (mut tp, mut fp, mut missed) = (0usize, 0usize, 0usize);
-    for (i, d) in docs.iter().enumerate() {
+    for (i, r) in rows.iter().enumerate() {
         let t = &folds[i % FOLDS];
-        let text = d.1.text.as_str();
-        let scored = quotes::tagger_scores(text, t);
-        for ((_, _, cue), s) in rows[i].iter().zip(scored) {
-            match (s.is_some_and(|z| z >= threshold), *cue) {
+        for (w, f, cue) in r {
+            match (t.weigh(w, f).is_some_and(|z| z >= threshold), *cue) {
                 (true, true) => tp += 1,
                 (true, false) => fp += 1,
                 (false, true) => missed += 1,
@@ -395,20 +393,21 @@ fn rows_of(d: &SplitDoc) -> (Vec<[f32; confidence::FEATURES.len()]>, Vec<f32>) {
         .unzip()
 }
 
+/// The scorer's figures on a split for the quotes `keep` admits.
+fn scores_of(split: &[SplitDoc], keep: impl Fn(&Quote) -> bool) -> QuoteScores {
+    let mut scorer = QuoteScorer::default();
+    for (_, doc, gold, quotes) in split {
+        let kept: Vec<Quote> = quotes.iter().filter(|q| keep(q)).cloned().collect();
+        scorer.add(&doc.text, gold, Some(&kept));
+    }
+    scorer.scores()
+}
+
 /// Prints the figures of each threshold on a split whose quotes carry
 /// their confidence.
 fn report(out: &mut impl Write, name: &str, split: &[SplitDoc]) -> anyhow::Result<()> {
     for t in THRESHOLDS {
-        let mut scorer = QuoteScorer::default();
-        for (_, doc, gold, quotes) in split {
-            let kept: Vec<Quote> = quotes
-                .iter()
-                .filter(|q| q.confidence >= t)
-                .cloned()
-                .collect();
-            scorer.add(&doc.text, gold, Some(&kept));
-        }
-        let s = scorer.scores();
+        let s = scores_of(split, |q| q.confidence >= t);
         writeln!(
             out,
             "{name}, confidence >= {t}: {}",
@@ -418,16 +417,7 @@ fn report(out: &mut impl Write, name: &str, split: &[SplitDoc]) -> anyhow::Resul
     // Direct quotes and reported speech held to different thresholds.
     for direct in [0.0, 0.2, 0.3, 0.4] {
         for indirect in [0.4, 0.5, 0.6] {
-            let mut scorer = QuoteScorer::default();
-            for (_, doc, gold, quotes) in split {
-                let kept: Vec<Quote> = quotes
-                    .iter()
-                    .filter(|q| confidence::reaches(q, direct, indirect))
-                    .cloned()
-                    .collect();
-                scorer.add(&doc.text, gold, Some(&kept));
-            }
-            let s = scorer.scores();
+            let s = scores_of(split, |q| confidence::reaches(q, direct, indirect));
             writeln!(
                 out,
                 "{name}, direct >= {direct}, reported >= {indirect}: speaker P {:.4} R {:.4} F1 {:.4}, content F1 {:.4}, exact F1 {:.4}, direct speaker R {:.4}",

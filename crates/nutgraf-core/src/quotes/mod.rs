@@ -215,20 +215,6 @@ pub fn tagger_rows(text: &str) -> Vec<(Span, &str, Vec<u32>)> {
         .collect()
 }
 
-/// The log-odds `tagger` gives each word [`tagger_rows`] lists, in the
-/// same order: `None` for a word that is not one of its candidates.
-pub fn tagger_scores(text: &str, tagger: &tagger::CueTagger) -> Vec<Option<f32>> {
-    let toks = scan::tokenize(text, Span::new(0, text.len()));
-    tagger::candidate_words(text, &toks)
-        .into_iter()
-        .map(|(k, _)| {
-            tagger
-                .is_candidate(text, &toks[k])
-                .then(|| tagger.score(text, &toks, k))
-        })
-        .collect()
-}
-
 /// Body sentences by paragraph (sentences come in paragraph order).
 fn body_sentences(seg: &Segmented<'_>) -> Vec<Vec<Span>> {
     let mut by_para: Vec<Vec<Span>> = vec![Vec::new(); seg.paragraphs.len()];

@@ -45,9 +45,6 @@ pub struct TaggerModel {
 pub struct CueTagger {
     threshold: f32,
     candidates: FxHashSet<u128>,
-    /// For each word length and first letter, a bit per second letter
-    /// that some candidate has: most words need no hashing.
-    shapes: [[u32; 26]; super::wordset::MAX_LEN + 1],
     weights: FxHashMap<u32, f32>,
     /// The built-in model, whose candidates the lexicon marks
     /// ([`lexicon::CLASS_CANDIDATE`]) as it tokenizes: no look-up here.
@@ -57,22 +54,13 @@ pub struct CueTagger {
 impl CueTagger {
     /// The tagger of a stored model.
     pub fn new(m: &TaggerModel) -> CueTagger {
-        let mut shapes = [[0u32; 26]; super::wordset::MAX_LEN + 1];
-        let mut candidates = FxHashSet::default();
-        for w in &m.candidates {
-            let b = w.as_bytes();
-            let (Some(key), Some(s)) = (super::wordset::pack(b), shapes.get_mut(b.len())) else {
-                continue;
-            };
-            if b.len() >= 2 && b[..2].iter().all(u8::is_ascii_lowercase) {
-                s[usize::from(b[0] - b'a')] |= 1 << (b[1] - b'a');
-                candidates.insert(key);
-            }
-        }
         CueTagger {
             threshold: m.threshold,
-            candidates,
-            shapes,
+            candidates: m
+                .candidates
+                .iter()
+                .filter_map(|w| super::wordset::pack(w.as_bytes()))
+                .collect(),
             weights: m.weights.iter().copied().collect(),
             builtin: false,
         }
@@ -87,28 +75,26 @@ impl CueTagger {
                 && t.kind == TokKind::Word
                 && t.slice(text).bytes().all(|b| b.is_ascii_lowercase());
         }
-        let w = t.slice(text).as_bytes();
-        let (Some(&a), Some(&b)) = (w.first(), w.get(1)) else {
-            return false;
-        };
-        t.kind == TokKind::Word
-            && a.is_ascii_lowercase()
-            && b.is_ascii_lowercase()
-            && self
-                .shapes
-                .get(w.len())
-                .is_some_and(|s| s[usize::from(a - b'a')] & (1 << (b - b'a')) != 0)
-            && !lexicon::is_cue_word(t)
-            && w.iter().all(u8::is_ascii_lowercase)
-            && super::wordset::pack(w).is_some_and(|k| self.candidates.contains(&k))
+        candidate_key(text, t).is_some_and(|k| self.candidates.contains(&k))
+    }
+
+    /// The log-odds of a word with the given feature hashes (as
+    /// [`features`] gives them), when it is one of the model's candidates.
+    pub fn weigh(&self, word: &str, features: &[u32]) -> Option<f32> {
+        super::wordset::pack(word.as_bytes())
+            .filter(|k| self.candidates.contains(k))
+            .map(|_| features.iter().map(|&h| self.weight(h)).sum())
+    }
+
+    /// One feature's weight (0 for a feature the model dropped).
+    fn weight(&self, h: u32) -> f32 {
+        self.weights.get(&h).copied().unwrap_or(0.0)
     }
 
     /// The log-odds that token `k` is a cue.
     pub fn score(&self, text: &str, toks: &[Tok], k: usize) -> f32 {
         let mut z = 0.0;
-        features(text, toks, k, |h| {
-            z += self.weights.get(&h).copied().unwrap_or(0.0);
-        });
+        features(text, toks, k, |h| z += self.weight(h));
         z
     }
 
