@@ -41,7 +41,12 @@ const browser = await chromium.launch({ executablePath: chromiumPath, args: ["--
 let failed = false;
 try {
   const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
-  await page.goto(base + "/");
+  // A cold Chromium on a busy two-core CI machine once needed more than
+  // Playwright's default 30 s to show the page: allow two minutes per step.
+  page.setDefaultTimeout(120000);
+  page.setDefaultNavigationTimeout(120000);
+  await page.goto(base + "/", { waitUntil: "load" });
+  await page.waitForSelector("#input", { state: "visible" });
   const article = readFileSync(articlePath, "utf8");
   await page.fill("#input", article);
   await page.click("#run");
