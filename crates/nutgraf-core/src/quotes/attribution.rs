@@ -363,7 +363,13 @@ fn adjacent_cue(text: &str, toks: &[Tok], from: usize, open: usize) -> Option<At
                 })))
         .then_some((k, cue))
     })?;
-    let comma = (from..k).rev().find(|&c| scan::is_comma(text, &toks[c]))?;
+    // A dash closes an aside as a comma does (`When Clinton noted that ...
+    // ― as was true for years ― Trump boasted, "..."`).
+    let comma = (from..k).rev().find(|&c| {
+        scan::is_comma(text, &toks[c])
+            || (toks[c].kind == TokKind::Punct
+                && matches!(toks[c].slice(text), "—" | "–" | "―" | "--"))
+    })?;
     let speaker = if comma + 1 == k {
         if !cue.slice(text).ends_with("ing") {
             return None;
@@ -485,6 +491,77 @@ pub(super) fn attribution_closing(text: &str, toks: &[Tok]) -> Option<Attributio
             speaker: Some(speaker),
             next_tok: toks.len(),
             before: false,
+        })
+    })
+}
+
+/// `..., as a Homeland Security memo put it.` after the quote closing at
+/// `close`, or `as The New Yorker put it in a profile, "..."` before the
+/// quote opening at `open`: `put it` is the cue, the phrase after `as` the
+/// speaker. The clause must touch the quote, past commas and at most a few
+/// words (`in a profile`).
+pub(super) fn as_put_it(
+    text: &str,
+    toks: &[Tok],
+    open: usize,
+    close: usize,
+    sentence: Span,
+) -> Option<Attribution> {
+    let is = |k: usize, w: &str| {
+        toks[k].kind == TokKind::Word && toks[k].slice(text).eq_ignore_ascii_case(w)
+    };
+    let first = toks.partition_point(|t| t.start < sentence.start);
+    let last = toks.partition_point(|t| t.start < sentence.end);
+    // The clause `as NAME put(s) it` starting at token `a`: its cue span
+    // and speaker, and the token after `it`.
+    let clause = |a: usize| -> Option<(Span, Span, usize)> {
+        if !is(a, "as") {
+            return None;
+        }
+        let put = (a + 2..(a + 9).min(last)).find(|&k| is(k, "put") || is(k, "puts"))?;
+        if put + 1 >= last || !is(put + 1, "it") {
+            return None;
+        }
+        let name = &toks[a + 1..put];
+        if name.iter().any(|t| t.kind != TokKind::Word) {
+            return None;
+        }
+        let speaker = Span::new(name[0].start, name[name.len() - 1].end);
+        Some((
+            Span::new(toks[put].start, toks[put + 1].end),
+            speaker,
+            put + 2,
+        ))
+    };
+    // After the quote: `"...," as X put it`.
+    let mut a = close + 1;
+    while a < last && toks[a].kind == TokKind::Punct && scan::is_comma(text, &toks[a]) {
+        a += 1;
+    }
+    if a < last {
+        if let Some((cue, speaker, next_tok)) = clause(a) {
+            return Some(Attribution {
+                cue,
+                speaker: Some(speaker),
+                next_tok,
+                before: false,
+            });
+        }
+    }
+    // Before it: `as X put it (in a few words), "..."`.
+    let lo = first.max(open.saturating_sub(16));
+    (lo..open).find_map(|a| {
+        let (cue, speaker, after) = clause(a)?;
+        let gap = &toks[after..open];
+        let words = gap.iter().filter(|t| t.kind == TokKind::Word).count();
+        let ends_soft = gap
+            .last()
+            .is_some_and(|t| t.kind == TokKind::Punct && is_soft(text, t));
+        (words <= 5 && (gap.is_empty() || ends_soft)).then_some(Attribution {
+            cue,
+            speaker: Some(speaker),
+            next_tok: open,
+            before: true,
         })
     })
 }

@@ -348,6 +348,9 @@ pub fn extract_with(seg: &Segmented<'_>, models: QuoteModels<'_>) -> Vec<Quote> 
                     attribution = before;
                 }
             }
+            if attribution.is_none() {
+                attribution = as_put_it(text, toks, open, close, sentence);
+            }
             let before = attribution.as_ref().is_some_and(|a| a.before);
             let (mut cue, mut speaker) =
                 attribution.map_or((None, None), |a| (Some(a.cue), a.speaker));
@@ -670,6 +673,13 @@ fn sentence_subject(text: &str, toks: &[Tok], sentence: Span, open: usize) -> Op
         while k < open
             && (toks[k].kind != TokKind::Word || coref::is_lead_word(toks[k].slice(text)))
         {
+            // `"Promise ...," Blige sings ... before asking her, "..."`: no
+            // subject inside a quotation the sentence opens with.
+            if toks[k].kind == TokKind::Quote {
+                if let Some(close) = (k + 1..open).find(|&c| toks[c].kind == TokKind::Quote) {
+                    k = close;
+                }
+            }
             k += 1;
         }
         k

@@ -940,3 +940,55 @@ fn the_cue_tagger_leaves_direct_quotes_to_the_verbs_of_saying() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].cue.map(|c| c.slice(text)), Some("reported"), "{q:?}");
 }
+
+#[test]
+fn a_cue_after_a_dashed_aside_is_the_quotes_own() {
+    // The first cue (`noted`) belongs to the `When` clause; the one beside
+    // the quote, after the aside closed by a dash, is the quote's.
+    let text = "When the governor noted that the mill paid no tax for years \u{2015} as \
+                was true for most of the decade \u{2015} the owner boasted, \"That makes me \
+                a careful man.\"\n";
+    let q = quotes(text);
+    let direct: Vec<&Quote> = q.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+    assert_eq!(direct.len(), 1, "{q:?}");
+    assert_eq!(speaker(text, direct[0]).as_deref(), Some("the owner"));
+}
+
+#[test]
+fn no_speaker_inside_the_quotation_a_sentence_opens_with() {
+    let text = "\"Keep your lamps lit all night,\" Mara sings to the crowd before \
+                asking them, \"Who will walk home with me tonight?\"\n";
+    let q = quotes(text);
+    let last = q
+        .iter()
+        .find(|q| q.content[0].slice(text).contains("Who will"));
+    let last = last.expect("the second quotation is found");
+    assert_eq!(speaker(text, last).as_deref(), Some("Mara"), "{q:?}");
+}
+
+#[test]
+fn as_someone_put_it_names_the_speaker() {
+    let cases = [
+        (
+            "The only test for the permit is a \"proven source of clean water,\" as a \
+             county memo put it.\n",
+            "a county memo",
+        ),
+        (
+            "The ferry has long been, as the harbour master put it in a letter, \"the \
+             slowest boat on the coast.\"\n",
+            "the harbour master",
+        ),
+    ];
+    for (text, want) in cases {
+        let q = quotes(text);
+        let direct: Vec<&Quote> = q.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        assert_eq!(direct.len(), 1, "{text}: {q:?}");
+        assert_eq!(speaker(text, direct[0]).as_deref(), Some(want), "{text}");
+        assert_eq!(
+            direct[0].cue.map(|c| c.slice(text)),
+            Some("put it"),
+            "{text}"
+        );
+    }
+}
