@@ -306,11 +306,21 @@ pub fn extract_with(seg: &Segmented<'_>, models: QuoteModels<'_>) -> Vec<Quote> 
         while q < quoted.len() {
             let (open, close) = quoted[q];
             let content = Span::new(toks[open].start, toks[close].end);
-            if !is_real_quote(text, toks, open, close) {
+            let sentence = enclosing(sentences, content).unwrap_or(*para);
+            // `"Denver," he answered.`: a one-word quotation is a quote when
+            // its speaker and cue follow it.
+            let opens_sentence = toks[..open]
+                .last()
+                .is_none_or(|t| t.end <= sentence.start || is_soft(text, t));
+            let keep = is_real_quote(text, toks, open, close)
+                || (opens_sentence
+                    && is_short_quote(text, toks, open, close)
+                    && attribution_after(text, toks, close, sentence, *para)
+                        .is_some_and(|a| a.speaker.is_some() && !a.before));
+            if !keep {
                 q += 1;
                 continue;
             }
-            let sentence = enclosing(sentences, content).unwrap_or(*para);
             direct_sentences.push(sentence);
             let mut spans = vec![content];
             // `"How are you?" Miller said.` splits after the question mark:
@@ -808,6 +818,20 @@ fn is_real_quote(text: &str, toks: &[Tok], open: usize, close: usize) -> bool {
         .count();
     let inner = &text[toks[open].end..toks[close].start];
     (words >= 4 || (words >= 2 && inner.trim_end().ends_with([',', '.', '!', '?'])))
+        && !scan::is_title(text, &toks[open + 1..close])
+}
+
+/// A quotation of one to three words that ends on a comma, question or
+/// exclamation mark inside its marks (`"Denver,"`, `"Never!"`): a quote
+/// when an attribution follows it ([`is_real_quote`] wants more).
+fn is_short_quote(text: &str, toks: &[Tok], open: usize, close: usize) -> bool {
+    let words = toks[open..=close]
+        .iter()
+        .filter(|t| t.kind == TokKind::Word)
+        .count();
+    let inner = &text[toks[open].end..toks[close].start];
+    (1..=3).contains(&words)
+        && inner.trim_end().ends_with([',', '!', '?'])
         && !scan::is_title(text, &toks[open + 1..close])
 }
 

@@ -992,3 +992,20 @@ fn as_someone_put_it_names_the_speaker() {
         );
     }
 }
+
+#[test]
+fn a_one_word_quote_with_its_attribution_is_a_quote() {
+    let text = "The vote on the new ferry ran late.\n\nThe chair asked which town should host \
+                it. \"Dunmore,\" she answered.\n\nThe plan was \"bold\" and it passed.\n";
+    let q = quotes(text);
+    let one = q
+        .iter()
+        .find(|q| q.content[0].slice(text) == "\"Dunmore,\"");
+    let one = one.expect("the one-word answer is quoted");
+    assert_eq!(speaker(text, one).as_deref(), Some("she"));
+    // A scare quote with no attribution beside it is no quote.
+    assert!(
+        q.iter().all(|q| !q.content[0].slice(text).contains("bold")),
+        "{q:?}"
+    );
+}
