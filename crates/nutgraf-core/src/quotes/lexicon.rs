@@ -181,6 +181,9 @@ const CUES: &[&str] = &[
     "texted",
     "assured",
     "assures",
+    "chanted",
+    "chanting",
+    "boomed",
 ];
 
 /// Cues of belief and finding, and verbs that are often nouns or mean

@@ -1009,3 +1009,19 @@ fn a_one_word_quote_with_its_attribution_is_a_quote() {
         "{q:?}"
     );
 }
+
+#[test]
+fn chanting_is_saying() {
+    let text = "The march went on past midnight.\n\nStudents marching past the hall \
+                chanted \"Open the library all night!\" and kept going until dawn.\n";
+    let q = quotes(text);
+    let chant = q
+        .iter()
+        .find(|q| q.content[0].slice(text).contains("Open the library"));
+    let chant = chant.expect("the chant is a quote");
+    assert_eq!(chant.cue.map(|c| c.slice(text)), Some("chanted"), "{q:?}");
+    assert!(
+        speaker(text, chant).is_some_and(|s| s.contains("Students")),
+        "{q:?}"
+    );
+}
