@@ -68,6 +68,26 @@ pub(super) fn attribution_after(
     if words.is_empty() {
         return None;
     }
+    // `"...," according to a statement from the city.`: the phrase after
+    // `according to`, to the clause's end.
+    if let Some((cue, after)) = lexicon::according_to(text, toks, words[0]) {
+        let end = (after..toks.len())
+            .take_while(|&k| {
+                toks[k].start < limit
+                    && (toks[k].kind == TokKind::Word
+                        || (toks[k].kind == TokKind::Punct
+                            && matches!(toks[k].slice(text), "'" | "\u{2019}")))
+            })
+            .last();
+        if let Some(end) = end.filter(|&e| e - after < 12) {
+            return Some(Attribution {
+                cue,
+                speaker: Some(Span::new(toks[after].start, toks[end].end)),
+                next_tok: skip_soft(text, toks, end + 1),
+                before: false,
+            });
+        }
+    }
     // CUE SPEAKER: `said Jane Doe`.
     if let Some((cue, after)) = lexicon::cue_at(text, toks, words[0]) {
         let sp = scan::noun_phrase_forward(text, toks, after, limit);

@@ -1025,3 +1025,17 @@ fn chanting_is_saying() {
         "{q:?}"
     );
 }
+
+#[test]
+fn according_to_after_a_quote_names_the_speaker() {
+    let text = "The pier reopened on Monday.\n\nThe new deck will be \"ready for the \
+                summer crowds,\" according to the harbour engineer.\n";
+    let q = quotes(text);
+    let direct: Vec<&Quote> = q.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+    assert_eq!(direct.len(), 1, "{q:?}");
+    assert_eq!(
+        speaker(text, direct[0]).as_deref(),
+        Some("the harbour engineer")
+    );
+    assert_eq!(direct[0].cue.map(|c| c.slice(text)), Some("according to"));
+}
