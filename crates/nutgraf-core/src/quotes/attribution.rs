@@ -27,9 +27,7 @@ pub(super) fn attribution_after(
         i += 1;
     }
     // `"..." ― Jane Doe`: a dash and a name closing the paragraph.
-    let dash = toks
-        .get(close + 1)
-        .is_some_and(|t| matches!(t.slice(text), "―" | "—" | "–" | "--"));
+    let dash = toks.get(close + 1).is_some_and(|t| is_dash(text, t));
     if dash {
         // The name ends at the line's end: lines of `"..." ― Name` may
         // share a paragraph.
@@ -385,11 +383,9 @@ fn adjacent_cue(text: &str, toks: &[Tok], from: usize, open: usize) -> Option<At
     })?;
     // A dash closes an aside as a comma does (`When Clinton noted that ...
     // ― as was true for years ― Trump boasted, "..."`).
-    let comma = (from..k).rev().find(|&c| {
-        scan::is_comma(text, &toks[c])
-            || (toks[c].kind == TokKind::Punct
-                && matches!(toks[c].slice(text), "—" | "–" | "―" | "--"))
-    })?;
+    let comma = (from..k)
+        .rev()
+        .find(|&c| scan::is_comma(text, &toks[c]) || is_dash(text, &toks[c]))?;
     let speaker = if comma + 1 == k {
         if !cue.slice(text).ends_with("ing") {
             return None;
@@ -584,4 +580,9 @@ pub(super) fn as_put_it(
             before: true,
         })
     })
+}
+
+/// A dash between clauses: `―`, `—`, `–` or `--`.
+fn is_dash(text: &str, t: &Tok) -> bool {
+    t.kind == TokKind::Punct && matches!(t.slice(text), "―" | "—" | "–" | "--")
 }

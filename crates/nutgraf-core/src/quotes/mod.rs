@@ -812,26 +812,28 @@ fn enclosing(sentences: &[Span], inner: Span) -> Option<Span> {
 /// A quotation with a clause in it: four or more words, or any sentence
 /// punctuation inside. Two-word "scare quotes" are not quotes.
 fn is_real_quote(text: &str, toks: &[Tok], open: usize, close: usize) -> bool {
+    let (words, inner) = quotation(text, toks, open, close);
+    (words >= 4 || (words >= 2 && inner.ends_with([',', '.', '!', '?'])))
+        && !scan::is_title(text, &toks[open + 1..close])
+}
+
+/// The words between the marks at `open` and `close`, and the text there
+/// without trailing space.
+fn quotation<'t>(text: &'t str, toks: &[Tok], open: usize, close: usize) -> (usize, &'t str) {
     let words = toks[open..=close]
         .iter()
         .filter(|t| t.kind == TokKind::Word)
         .count();
-    let inner = &text[toks[open].end..toks[close].start];
-    (words >= 4 || (words >= 2 && inner.trim_end().ends_with([',', '.', '!', '?'])))
-        && !scan::is_title(text, &toks[open + 1..close])
+    (words, text[toks[open].end..toks[close].start].trim_end())
 }
 
 /// A quotation of one to three words that ends on a comma, question or
 /// exclamation mark inside its marks (`"Denver,"`, `"Never!"`): a quote
 /// when an attribution follows it ([`is_real_quote`] wants more).
 fn is_short_quote(text: &str, toks: &[Tok], open: usize, close: usize) -> bool {
-    let words = toks[open..=close]
-        .iter()
-        .filter(|t| t.kind == TokKind::Word)
-        .count();
-    let inner = &text[toks[open].end..toks[close].start];
+    let (words, inner) = quotation(text, toks, open, close);
     (1..=3).contains(&words)
-        && inner.trim_end().ends_with([',', '!', '?'])
+        && inner.ends_with([',', '!', '?'])
         && !scan::is_title(text, &toks[open + 1..close])
 }
 
