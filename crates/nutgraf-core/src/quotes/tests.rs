@@ -686,6 +686,25 @@ fn a_participle_after_a_preposition_is_no_cue() {
 }
 
 #[test]
+fn continued_to_is_a_cue_only_before_a_verb_of_saying() {
+    // The seed's `the Taliban has continued to launch deadly attacks`: an
+    // action, not an attribution.
+    let text = "Harbour works\n\nThe dredging crews have continued to haul silt out of the \
+                eastern channel every night.\n";
+    let q = quotes(text);
+    assert!(q.is_empty(), "{q:?}");
+    // Before a verb of saying it still reads.
+    let text = "Harbour works\n\nThe harbour master continued to insist that the eastern \
+                channel was safe for ferries.\n";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(
+        speaker(text, &q[0]).is_some_and(|s| s.contains("harbour master")),
+        "{q:?}"
+    );
+}
+
+#[test]
 fn a_noun_with_a_relative_clause_does_not_take_the_sentence() {
     // `, claims that shocked ...` is no `CONTENT, CUE SPEAKER`: the
     // denial is the council's.
