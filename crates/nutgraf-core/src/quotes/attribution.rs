@@ -345,13 +345,66 @@ pub(super) fn attribution_before(
                 next_tok: open,
                 before: true,
             };
-            if a.speaker.is_some() {
+            if let Some(sp) = a.speaker {
+                if let Some((_, cue, speaker)) = main_clause_cue(text, toks, from, sp, after, open)
+                {
+                    return Some(Attribution {
+                        cue,
+                        speaker: Some(speaker),
+                        next_tok: open,
+                        before: true,
+                    });
+                }
                 return Some(adjacent_cue(text, toks, after, open).unwrap_or(a));
             }
             fallback.get_or_insert(a);
         }
     }
     fallback
+}
+
+/// `Clinton, who called Sanders after the result, told her supporters,
+/// "..."`: a cue whose speaker `sp` is a relative pronoun opening an
+/// aside (`, who`) sits in that aside; the main clause's cue, right after
+/// the comma that closes the aside (past an auxiliary or adverb: `has
+/// said`, `later told`), is the quote's, and the speaker is the noun
+/// phrase before the aside. `from` is the first token the search may
+/// read, `after` the token after the aside's cue, and the main cue starts
+/// before token `open`. Returns the main cue's token, span and speaker.
+pub(super) fn main_clause_cue(
+    text: &str,
+    toks: &[Tok],
+    from: usize,
+    sp: Span,
+    after: usize,
+    open: usize,
+) -> Option<(usize, Span, Span)> {
+    let r = toks.partition_point(|t| t.start < sp.start);
+    let relative = toks.get(r).filter(|t| t.end == sp.end)?;
+    if !matches!(relative.slice(text), "who" | "which") || r < from + 2 {
+        return None;
+    }
+    if !scan::is_comma(text, &toks[r - 1]) {
+        return None;
+    }
+    let comma = (after..open).find(|&c| scan::is_comma(text, &toks[c]))?;
+    let mut k = comma + 1;
+    if toks.get(k).is_some_and(|t| {
+        let w = t.slice(text);
+        matches!(
+            w,
+            "has" | "had" | "have" | "also" | "then" | "later" | "again"
+        ) || (w.len() > 4 && w.ends_with("ly"))
+    }) {
+        k += 1;
+    }
+    if k >= open {
+        return None;
+    }
+    let (cue, _) = lexicon::cue_at(text, toks, k)?;
+    let speaker = scan::noun_phrase_back(text, toks, from, r - 1)
+        .filter(|&s| plausible_speaker(text, toks, s))?;
+    Some((k, cue, speaker))
 }
 
 /// `When Patriot signaled that ..., Mr. Barrett said, "..."`, `an

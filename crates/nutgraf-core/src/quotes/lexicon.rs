@@ -283,6 +283,10 @@ const CLASS_POINTED: u8 = 4;
 /// ([`super::tagger`]), in any case.
 pub(super) const CLASS_CANDIDATE: u8 = 8;
 
+/// [`Tok::class`] bit: one of the built-in verbs of saying (`CUES`), not a
+/// learned cue.
+pub(super) const CLASS_SAYING: u8 = 16;
+
 /// The cue class of a word, for [`Tok::class`]: one set look-up per word
 /// of a document instead of one per rule that asks.
 pub fn word_class(word: &str) -> u8 {
@@ -320,7 +324,7 @@ static CLASSES: std::sync::LazyLock<rustc_hash::FxHashMap<u128, (&'static [u8], 
             }
         };
         for w in CUES {
-            add(w, CLASS_CUE);
+            add(w, CLASS_CUE | CLASS_SAYING);
         }
         for w in WEAK_CUES {
             add(w, CLASS_WEAK);
@@ -458,7 +462,7 @@ pub fn is_cue_word(t: &Tok) -> bool {
 /// lists say of the word, the same whichever tagger is built in (the
 /// speaker chooser and the confidence model read it).
 pub fn rule_class(class: u8) -> u8 {
-    class & !CLASS_CANDIDATE
+    class & !(CLASS_CANDIDATE | CLASS_SAYING)
 }
 
 /// Reads token `t` as a cue from here on (the cue tagger's verdict).

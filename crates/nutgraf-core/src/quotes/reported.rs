@@ -73,9 +73,24 @@ pub(super) fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote
             .then(|| indirect(text, cue, Some(speaker), content));
     }
     // `CONTENT, according to X.` / `CONTENT, X said.` / `CONTENT, said X.`
-    if let Some(comma) = (first + 1..end_tok)
+    // The last comma, and, when a participle clause follows it (`...,
+    // officials said on Tuesday, blaming ...`), the comma before with the
+    // attribution ending at the participle's comma.
+    let last_comma = (first + 1..end_tok)
         .rev()
-        .find(|&k| scan::is_comma(text, &toks[k]))
+        .find(|&k| scan::is_comma(text, &toks[k]));
+    let before_participle = last_comma
+        .filter(|&c| toks[c + 1].kind == TokKind::Word && toks[c + 1].slice(text).ends_with("ing"))
+        .and_then(|c| {
+            (first + 1..c)
+                .rev()
+                .find(|&k| scan::is_comma(text, &toks[k]))
+                .map(|k| (k, c - 1))
+        });
+    for (comma, end_tok, participle) in last_comma
+        .map(|c| (c, end_tok, false))
+        .into_iter()
+        .chain(before_participle.map(|(c, e)| (c, e, true)))
     {
         let tail = comma + 1;
         if end_tok >= tail && end_tok - tail <= 9 && content_words(toks, first, comma - 1) >= 5 {
@@ -85,7 +100,19 @@ pub(super) fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote
                     (after <= end_tok).then(|| Span::new(toks[after].start, toks[end_tok].end));
                 return Some(indirect(text, cue, speaker, content));
             }
-            if let Some((cue, after)) = lexicon::cue_at(text, toks, tail) {
+            // Before a participle's comma only `SPEAKER SAID` reads so,
+            // with a built-in verb of saying (`..., a city official said,
+            // adding ...`), not a cue before its object (`..., disputed
+            // the report, saying ...`) nor one in a relative clause (`...,
+            // a charge that state leaders denied, saying ...`).
+            let saying = |k: usize| {
+                !participle
+                    || (toks[k].class & lexicon::CLASS_SAYING != 0
+                        && !toks[tail..k]
+                            .iter()
+                            .any(|t| matches!(t.slice(text), "that" | "which" | "who")))
+            };
+            if let Some((cue, after)) = lexicon::cue_at(text, toks, tail).filter(|_| !participle) {
                 // `..., said Jane Doe.`; not `Jane Doe, a partner, called
                 // him a master ...`, which is read below; and not `...,
                 // claims that shocked ...`, a noun with a relative clause.
@@ -104,11 +131,18 @@ pub(super) fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote
                 }
             }
             for k in tail + 1..=end_tok {
-                if let Some((cue, after)) = lexicon::cue_at(text, toks, k) {
+                if let Some((cue, after)) = lexicon::cue_at(text, toks, k).filter(|_| saying(k)) {
                     // `..., officials said on Monday.`, not `..., but she
-                    // denied that ...`: little after the cue.
+                    // denied that ...`: little after the cue; before a
+                    // participle's comma, a time at most (`said on
+                    // Tuesday, blaming ...`, not `implored her to bring it
+                    // back, arguing ...`).
                     let rest = &toks[after..=end_tok.max(after.saturating_sub(1))];
-                    if rest.len() > 5 || rest.iter().any(|t| t.slice(text) == "that") {
+                    let most = if participle { 3 } else { 5 };
+                    if rest.len() > most
+                        || rest.iter().any(|t| t.slice(text) == "that")
+                        || (participle && toks[k].slice(text).ends_with("ing"))
+                    {
                         break;
                     }
                     if let Some(speaker) = scan::noun_phrase_back(text, toks, tail, k)
@@ -124,19 +158,33 @@ pub(super) fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote
     // The speaker phrase starts after the last comma before the cue, so
     // `In an interview on Sunday, the senator said ...` works too.
     let mut unsure = None;
+    // `Barkley, who said he votes ..., said one candidate ...`: the main
+    // clause's cue and the speaker before the aside (`main_clause_cue`).
+    let mut main: Option<(usize, Span)> = None;
     for k in first + 1..end_tok.min(first + 40) {
         let Some((cue, after)) = lexicon::cue_at(text, toks, k) else {
             continue;
         };
-        let phrase = scan::noun_phrase_back(text, toks, first, k).or_else(|| {
-            // `She thanked the crowd and said ...`; `The council closed
-            // the line, saying ...`.
-            let participle =
-                scan::is_comma(text, &toks[k - 1]) && toks[k].slice(text).ends_with("ing");
-            (k > first && (toks[k - 1].slice(text) == "and" || participle))
-                .then(|| sentence_subject(text, toks, sentence, k))
-                .flatten()
-        });
+        let phrase = scan::noun_phrase_back(text, toks, first, k);
+        if let Some((m, _, speaker)) =
+            phrase.and_then(|p| main_clause_cue(text, toks, first, p, after, end_tok + 1))
+        {
+            main = Some((m, speaker));
+            continue;
+        }
+        let phrase = main
+            .filter(|&(m, _)| m == k)
+            .map(|(_, s)| s)
+            .or(phrase)
+            .or_else(|| {
+                // `She thanked the crowd and said ...`; `The council closed
+                // the line, saying ...`.
+                let participle =
+                    scan::is_comma(text, &toks[k - 1]) && toks[k].slice(text).ends_with("ing");
+                (k > first && (toks[k - 1].slice(text) == "and" || participle))
+                    .then(|| sentence_subject(text, toks, sentence, k))
+                    .flatten()
+            });
         let Some(phrase) = phrase else {
             continue;
         };

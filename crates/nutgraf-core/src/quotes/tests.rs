@@ -961,6 +961,36 @@ fn the_cue_tagger_leaves_direct_quotes_to_the_verbs_of_saying() {
 }
 
 #[test]
+fn a_cue_in_a_relative_aside_yields_to_the_main_clause() {
+    // `who called` sits in the aside; the quote is told by Okafor.
+    let text = "Bridge vote\n\nOkafor, who called the mayor an hour after the vote, \
+                told her supporters, \"We will build it by spring.\"\n";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].cue.map(|c| c.slice(text)), Some("told"), "{q:?}");
+    assert_eq!(speaker(text, &q[0]).as_deref(), Some("Okafor"));
+    // Reported speech the same way.
+    let text = "Bus line\n\nLinden, who said she usually walks to work, said the new \
+                line would save her an hour every day.\n";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        q[0].cue.map(|c| c.start),
+        text.rfind(" said ").map(|i| i + 1)
+    );
+    assert_eq!(speaker(text, &q[0]).as_deref(), Some("Linden"));
+    assert!(q[0].text.starts_with("the new line"), "{q:?}");
+    // A restrictive `who` (no comma) is the speaker of its own cue.
+    let text = "Bus line\n\nRiders who said the line was late got a refund.\n";
+    let q = quotes(text);
+    assert!(
+        q.iter()
+            .all(|q| q.cue.is_some_and(|c| c.slice(text) == "said")),
+        "{q:?}"
+    );
+}
+
+#[test]
 fn a_cue_after_a_dashed_aside_is_the_quotes_own() {
     // The first cue (`noted`) belongs to the `When` clause; the one beside
     // the quote, after the aside closed by a dash, is the quote's.
@@ -1057,4 +1087,46 @@ fn according_to_after_a_quote_names_the_speaker() {
         Some("the harbour engineer")
     );
     assert_eq!(direct[0].cue.map(|c| c.slice(text)), Some("according to"));
+}
+
+#[test]
+fn content_before_an_attribution_with_a_participle_after_it() {
+    // `CONTENT, SPEAKER said (on Tuesday), blaming ...`: the content is
+    // before the attribution, not the participle clause after it.
+    for text in [
+        "Ferry fares\n\nThe ferry company will raise fares by a fifth from March, its chief \
+         executive said on Tuesday, blaming fuel costs.\n",
+        "Ferry fares\n\nThe ferry company will raise fares by a fifth from March, its chief \
+         executive said, blaming fuel costs.\n",
+    ] {
+        let q = quotes(text);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(
+            q[0].content.first().map(|c| c.slice(text)),
+            Some("The ferry company will raise fares by a fifth from March"),
+            "{q:?}"
+        );
+        assert_eq!(speaker(text, &q[0]).as_deref(), Some("its chief executive"));
+    }
+    // Not a cue before its object, nor one in a relative clause: the
+    // sentence's opening words are no one's content there.
+    for (text, opening) in [
+        (
+            "Ferry fares\n\nThe harbour master, who has run the port since 2019, disputed \
+             the survey, saying its figures were old.\n",
+            "The harbour master, who has run the port since 2019",
+        ),
+        (
+            "Ferry fares\n\nThe fares had to rise because fuel costs doubled, a claim that \
+             island groups rejected, saying the company made a profit.\n",
+            "The fares had to rise because fuel costs doubled",
+        ),
+    ] {
+        let q = quotes(text);
+        assert!(
+            q.iter()
+                .all(|q| q.content.first().is_none_or(|c| c.slice(text) != opening)),
+            "{q:?}"
+        );
+    }
 }
