@@ -95,6 +95,7 @@ pub(super) fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote
         let tail = comma + 1;
         if end_tok >= tail && end_tok - tail <= 9 && content_words(toks, first, comma - 1) >= 5 {
             let content = Span::new(toks[first].start, toks[comma - 1].end);
+            let relative_word = |t: &Tok| matches!(t.slice(text), "that" | "which" | "who");
             if let Some((cue, after)) = lexicon::according_to(text, toks, tail) {
                 let speaker =
                     (after <= end_tok).then(|| Span::new(toks[after].start, toks[end_tok].end));
@@ -108,9 +109,7 @@ pub(super) fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote
             let saying = |k: usize| {
                 !participle
                     || (toks[k].class & lexicon::CLASS_SAYING != 0
-                        && !toks[tail..k]
-                            .iter()
-                            .any(|t| matches!(t.slice(text), "that" | "which" | "who")))
+                        && !toks[tail..k].iter().any(relative_word))
             };
             if let Some((cue, after)) = lexicon::cue_at(text, toks, tail).filter(|_| !participle) {
                 // `..., said Jane Doe.`; not `Jane Doe, a partner, called
@@ -118,9 +117,7 @@ pub(super) fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote
                 // claims that shocked ...`, a noun with a relative clause.
                 // Nor `..., saying the money would ...`: a participle's
                 // subject is the main clause's, and what follows is content.
-                let relative = toks
-                    .get(after)
-                    .is_some_and(|t| matches!(t.slice(text), "that" | "which" | "who"))
+                let relative = toks.get(after).is_some_and(relative_word)
                     || toks[tail].slice(text).ends_with("ing");
                 let sp = scan::noun_phrase_forward(text, toks, after, toks[end_tok].end)
                     .filter(|_| !relative)
