@@ -91,6 +91,9 @@ pub(super) fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote
         .map(|c| (c, end_tok, false))
         .into_iter()
         .chain(before_participle.map(|(c, e)| (c, e, true)))
+        .chain(
+            before_apposition(text, toks, first, last_comma, end_tok).map(|c| (c, end_tok, false)),
+        )
     {
         let tail = comma + 1;
         if end_tok >= tail && end_tok - tail <= 9 && content_words(toks, first, comma - 1) >= 5 {
@@ -107,9 +110,8 @@ pub(super) fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote
             // the report, saying ...`) nor one in a relative clause (`...,
             // a charge that state leaders denied, saying ...`).
             let saying = |k: usize| {
-                !participle
-                    || (toks[k].class & lexicon::CLASS_SAYING != 0
-                        && !toks[tail..k].iter().any(relative_word))
+                !toks[tail..k].iter().any(relative_word)
+                    && (!participle || toks[k].class & lexicon::CLASS_SAYING != 0)
             };
             if let Some((cue, after)) = lexicon::cue_at(text, toks, tail).filter(|_| !participle) {
                 // `..., said Jane Doe.`; not `Jane Doe, a partner, called
@@ -119,10 +121,25 @@ pub(super) fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote
                 // subject is the main clause's, and what follows is content.
                 let relative = toks.get(after).is_some_and(relative_word)
                     || toks[tail].slice(text).ends_with("ing");
+                // The phrase ends the sentence or an apposition follows
+                // (`..., said Jane Doe, a partner.`); `..., said the budget
+                // would pass` is `SPEAKER, ..., said CONTENT`.
                 let sp = scan::noun_phrase_forward(text, toks, after, toks[end_tok].end)
-                    .filter(|_| !relative)
-                    .map(|(s, _)| s)
-                    .filter(|&s| plausible_speaker(text, toks, s));
+                    .filter(|&(_, next)| {
+                        !relative
+                            && toks
+                                .get(next)
+                                .is_none_or(|t| next > end_tok || t.kind != TokKind::Word)
+                    })
+                    .filter(|&(s, _)| plausible_speaker(text, toks, s))
+                    .map(|(s, next)| {
+                        // `said Jane Doe, a pilot.`: the apposition too.
+                        if next < end_tok && last_comma == Some(next) {
+                            Span::new(s.start, toks[end_tok].end)
+                        } else {
+                            s
+                        }
+                    });
                 if sp.is_some() {
                     return Some(indirect(text, cue, sp, content));
                 }
@@ -209,6 +226,27 @@ pub(super) fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote
         unsure.get_or_insert(quote);
     }
     unsure
+}
+
+/// `CONTENT, said Jane Doe, a harbour pilot.`: when the words after the
+/// last comma (`last_comma`, before `end_tok`) are an apposition (a
+/// determiner and at most six more words), the comma before it, which
+/// may open the attribution.
+fn before_apposition(
+    text: &str,
+    toks: &[Tok],
+    first: usize,
+    last_comma: Option<usize>,
+    end_tok: usize,
+) -> Option<usize> {
+    let c = last_comma?;
+    let opens = toks.get(c + 1)?;
+    if !matches!(opens.slice(text), "a" | "an" | "the") || end_tok > c + 7 {
+        return None;
+    }
+    (first + 1..c)
+        .rev()
+        .find(|&k| scan::is_comma(text, &toks[k]))
 }
 
 /// False when the cue at token `k` (content from token `start`, sentence
@@ -326,7 +364,11 @@ pub(super) fn content_end(text: &str, toks: &[Tok], start: usize, end_tok: usize
 
 /// Reported content needs a clause: at least four words.
 pub(super) fn content_ok(toks: &[Tok], from: usize, to: usize) -> bool {
-    content_words(toks, from, to) >= 4
+    let words = content_words(toks, from, to);
+    words >= 4
+        || (words >= 2
+            && toks[from].kind == TokKind::Word
+            && toks[from..=to].iter().any(|t| t.kind == TokKind::Quote))
 }
 
 pub(super) fn content_words(toks: &[Tok], from: usize, to: usize) -> usize {

@@ -1130,3 +1130,74 @@ fn content_before_an_attribution_with_a_participle_after_it() {
         );
     }
 }
+
+#[test]
+fn a_short_content_with_a_quoted_word_is_reported_speech() {
+    // `Judge Hale called the request "absurd."`: three words, one of them
+    // quoted, are content enough (a clause needs four otherwise).
+    let text = "Ferry fares\n\nJudge Hale called the request \u{201c}absurd.\u{201d}\n";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(speaker(text, &q[0]).as_deref(), Some("Judge Hale"));
+    assert_eq!(
+        q[0].content.first().map(|c| c.slice(text)),
+        Some("the request \u{201c}absurd.\u{201d}")
+    );
+    // A quoted title alone is not: `a report titled "Open Water."`
+    let text = "Ferry fares\n\nThe board published a report titled \"Open Water.\"\n";
+    assert!(
+        quotes(text).iter().all(|q| q
+            .content
+            .first()
+            .is_none_or(|c| c.slice(text) != "\"Open Water.\"")),
+        "{:?}",
+        quotes(text)
+    );
+}
+
+#[test]
+fn a_relative_clause_after_the_content_is_no_attribution() {
+    // `..., which he denied.`: not `CONTENT, SPEAKER CUE`.
+    let text = "Ferry fares\n\nOrtega called the ferry chief a \"coward,\" which he denied.\n";
+    let q = quotes(text);
+    assert!(!q.is_empty());
+    assert!(
+        q.iter()
+            .all(|q| speaker(text, q).as_deref() == Some("Ortega")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn an_appositive_before_the_cue_keeps_the_speaker_first() {
+    // `NAME, APPOSITIVE, said CONTENT`: the words after the cue run on past
+    // a noun phrase, so they are content, not a speaker after `said`.
+    for (text, who, content) in [
+        (
+            "Ferry fares\n\nTomas Lindqvist, chair of the ferry users' association, \
+             criticized the new timetable on Monday.\n",
+            "Tomas Lindqvist, chair of the ferry users' association",
+            "the new timetable on Monday",
+        ),
+        (
+            "Ferry fares\n\nMara Quint, a harbour pilot for twenty years, said the new \
+             boats were too slow for the crossing.\n",
+            "Mara Quint, a harbour pilot for twenty years",
+            "the new boats were too slow for the crossing",
+        ),
+    ] {
+        let q = quotes(text);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(speaker(text, &q[0]).as_deref(), Some(who));
+        assert_eq!(q[0].content.first().map(|c| c.slice(text)), Some(content));
+    }
+    // `..., said Jane Doe, a pilot.` still reads the speaker after the cue.
+    let text = "Ferry fares\n\nThe new boats are too slow for the crossing, said Mara \
+                Quint, a harbour pilot.\n";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(
+        speaker(text, &q[0]).is_some_and(|s| s.starts_with("Mara Quint")),
+        "{q:?}"
+    );
+}
