@@ -69,8 +69,11 @@ pub(super) fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote
         let comma = (after..=end_tok).find(|&k| scan::is_comma(text, &toks[k]))?;
         let speaker = Span::new(toks[after].start, toks[comma - 1].end);
         let content = Span::new(toks[comma + 1].start, toks[end_tok].end);
-        return content_ok(toks, comma + 1, end_tok)
+        return content_ok(text, toks, comma + 1, end_tok)
             .then(|| indirect(text, cue, Some(speaker), content));
+    }
+    if let Some(quote) = according_to_after(text, toks, first, end_tok) {
+        return Some(quote);
     }
     // `CONTENT, according to X.` / `CONTENT, X said.` / `CONTENT, said X.`
     // The last comma, and, when a participle clause follows it (`...,
@@ -87,19 +90,25 @@ pub(super) fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote
                 .find(|&k| scan::is_comma(text, &toks[k]))
                 .map(|k| (k, c - 1))
         });
-    for (comma, end_tok, participle) in last_comma
-        .map(|c| (c, end_tok, false))
+    // The third reading's attribution ends before an apposition, which
+    // joins the speaker (`..., said Jane Doe, a harbour pilot.`).
+    let apposition = before_apposition(text, toks, first, last_comma, end_tok)
+        .zip(last_comma)
+        .map(|(c, last)| (c, last - 1, false, Some(end_tok)));
+    for (comma, end_tok, participle, apposition_end) in last_comma
+        .map(|c| (c, end_tok, false, None))
         .into_iter()
-        .chain(before_participle.map(|(c, e)| (c, e, true)))
-        .chain(
-            before_apposition(text, toks, first, last_comma, end_tok).map(|c| (c, end_tok, false)),
-        )
+        .chain(before_participle.map(|(c, e)| (c, e, true, None)))
+        .chain(apposition)
     {
         let tail = comma + 1;
         if end_tok >= tail && end_tok - tail <= 9 && content_words(toks, first, comma - 1) >= 5 {
             let content = Span::new(toks[first].start, toks[comma - 1].end);
             let relative_word = |t: &Tok| matches!(t.slice(text), "that" | "which" | "who");
             if let Some((cue, after)) = lexicon::according_to(text, toks, tail) {
+                // Before an apposition the source is the name alone: what
+                // follows its comma may be no apposition of it
+                // (`according to public filings, a huge sum for ...`).
                 let speaker =
                     (after <= end_tok).then(|| Span::new(toks[after].start, toks[end_tok].end));
                 return Some(indirect(text, cue, speaker, content));
@@ -122,29 +131,30 @@ pub(super) fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote
                 let relative = toks.get(after).is_some_and(relative_word)
                     || toks[tail].slice(text).ends_with("ing");
                 // The phrase ends the sentence or an apposition follows
-                // (`..., said Jane Doe, a partner.`); `..., said the budget
-                // would pass` is `SPEAKER, ..., said CONTENT`.
+                // (`..., said Jane Doe, a partner.`), and is a noun phrase:
+                // `..., said the budget would pass` and `..., said he
+                // supports it` are `SPEAKER, ..., said CONTENT`.
                 let sp = scan::noun_phrase_forward(text, toks, after, toks[end_tok].end)
-                    .filter(|&(_, next)| {
+                    .filter(|&(s, next)| {
                         !relative
                             && toks
                                 .get(next)
                                 .is_none_or(|t| next > end_tok || t.kind != TokKind::Word)
+                            && !coref::is_subject_pronoun(toks[after].slice(text))
+                            && (after + 1..next).all(|j| !lexicon::is_verb_like(text, toks, j))
+                            && s.end <= toks[end_tok].end
                     })
                     .filter(|&(s, _)| plausible_speaker(text, toks, s))
-                    .map(|(s, next)| {
-                        // `said Jane Doe, a pilot.`: the apposition too.
-                        if next < end_tok && last_comma == Some(next) {
-                            Span::new(s.start, toks[end_tok].end)
-                        } else {
-                            s
-                        }
+                    .map(|(s, next)| match apposition_end {
+                        Some(full) if next > end_tok => Span::new(s.start, toks[full].end),
+                        _ => s,
                     });
                 if sp.is_some() {
                     return Some(indirect(text, cue, sp, content));
                 }
             }
-            for k in tail + 1..=end_tok {
+            // Past an apposition only `..., said NAME, ROLE.` reads so.
+            for k in (tail + 1..=end_tok).filter(|_| apposition_end.is_none()) {
                 if let Some((cue, after)) = lexicon::cue_at(text, toks, k).filter(|_| saying(k)) {
                     // `..., officials said on Monday.`, not `..., but she
                     // denied that ...`: little after the cue; before a
@@ -209,7 +219,7 @@ pub(super) fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote
         }
         let mut start = lexicon::skip_cue_object(text, toks, after, sentence.end);
         start = skip_soft(text, toks, start);
-        if start > end_tok || !content_ok(toks, start, end_tok) {
+        if start > end_tok || !content_ok(text, toks, start, end_tok) {
             return unsure;
         }
         let end = content_end(text, toks, start, end_tok);
@@ -228,10 +238,58 @@ pub(super) fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote
     unsure
 }
 
+/// `CONTENT, according to SOURCE ...` with a source of any length (`a
+/// poll of 400 voters released on Friday by ...`, `Jane Doe, who ...`),
+/// and `But, according to SOURCE, CONTENT.`; tokens `first` to `end_tok`
+/// are the sentence's before its final punctuation. The source ends at its
+/// first comma, relative word or the sentence's end.
+fn according_to_after(text: &str, toks: &[Tok], first: usize, end_tok: usize) -> Option<Quote> {
+    let k = (first + 1..end_tok).find(|&k| {
+        scan::is_comma(text, &toks[k]) && lexicon::according_to(text, toks, k + 1).is_some()
+    })?;
+    let (cue, after) = lexicon::according_to(text, toks, k + 1)?;
+    let stop = (after..=end_tok)
+        .find(|&j| {
+            scan::is_comma(text, &toks[j])
+                || matches!(
+                    toks[j].slice(text),
+                    "who" | "which" | "that" | "—" | "–" | "-" | "--" | "("
+                )
+        })
+        .unwrap_or(end_tok + 1);
+    if stop <= after {
+        return None;
+    }
+    let speaker = Some(Span::new(toks[after].start, toks[stop - 1].end));
+    if k <= first + 1 {
+        // `But, according to the poll, CONTENT.`
+        let from = skip_soft(text, toks, stop);
+        if stop > end_tok || from > end_tok || !content_ok(text, toks, from, end_tok) {
+            return None;
+        }
+        let content = Span::new(toks[from].start, toks[end_tok].end);
+        return Some(indirect(text, cue, speaker, content));
+    }
+    let mut content = vec![Span::new(toks[first].start, toks[k - 1].end)];
+    let mut words = content_words(toks, first, k - 1);
+    // `The implication, according to the aide, is that ...`: the clause
+    // goes on after the source.
+    if stop < end_tok
+        && scan::is_comma(text, &toks[stop])
+        && lexicon::is_verb_like(text, toks, stop + 1)
+        && !matches!(toks[stop + 1].slice(text), "who" | "which" | "that")
+    {
+        content.push(Span::new(toks[stop + 1].start, toks[end_tok].end));
+        words += content_words(toks, stop + 1, end_tok);
+    }
+    (words >= 5).then(|| make(text, QuoteKind::Indirect, Some(cue), speaker, content))
+}
+
 /// `CONTENT, said Jane Doe, a harbour pilot.`: when the words after the
-/// last comma (`last_comma`, before `end_tok`) are an apposition (a
-/// determiner and at most six more words), the comma before it, which
-/// may open the attribution.
+/// last comma (`last_comma`, before `end_tok`) are an apposition (at
+/// most ten tokens from a lowercase word that is no verb, participle or
+/// conjunction: `a harbour pilot`, `director of the union`), the comma
+/// before it, which may open the attribution.
 fn before_apposition(
     text: &str,
     toks: &[Tok],
@@ -241,7 +299,13 @@ fn before_apposition(
 ) -> Option<usize> {
     let c = last_comma?;
     let opens = toks.get(c + 1)?;
-    if !matches!(opens.slice(text), "a" | "an" | "the") || end_tok > c + 7 {
+    let w = opens.slice(text);
+    let role = opens.kind == TokKind::Word
+        && !scan::starts_upper(w)
+        && !w.ends_with("ing")
+        && !lexicon::is_verb_like(text, toks, c + 1)
+        && !matches!(w, "and" | "but" | "or" | "so" | "as" | "not");
+    if !role || end_tok > c + 10 {
         return None;
     }
     (first + 1..c)
@@ -334,7 +398,7 @@ pub(super) fn participle_clause(
         return None;
     }
     let start = comma + 2;
-    if start > end_tok || !content_ok(toks, start, end_tok) {
+    if start > end_tok || !content_ok(text, toks, start, end_tok) {
         return None;
     }
     let end = content_end(text, toks, start, end_tok);
@@ -363,9 +427,10 @@ pub(super) fn content_end(text: &str, toks: &[Tok], start: usize, end_tok: usize
 }
 
 /// Reported content needs a clause: at least four words.
-pub(super) fn content_ok(toks: &[Tok], from: usize, to: usize) -> bool {
+pub(super) fn content_ok(text: &str, toks: &[Tok], from: usize, to: usize) -> bool {
     let words = content_words(toks, from, to);
     words >= 4
+        || (words == 3 && coref::is_subject_pronoun(toks[from].slice(text)))
         || (words >= 2
             && toks[from].kind == TokKind::Word
             && toks[from..=to].iter().any(|t| t.kind == TokKind::Quote))

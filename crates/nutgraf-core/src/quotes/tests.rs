@@ -1201,3 +1201,98 @@ fn an_appositive_before_the_cue_keeps_the_speaker_first() {
         "{q:?}"
     );
 }
+
+#[test]
+fn a_three_word_clause_with_a_pronoun_subject_is_content() {
+    for (text, who, content) in [
+        (
+            "Ferry fares\n\nThe pilot was asked about the fares. She said she supported it.\n",
+            "She",
+            "she supported it",
+        ),
+        (
+            "Ferry fares\n\nIn Dunmore, half of the riders said they were angry.\n",
+            "half of the riders",
+            "they were angry",
+        ),
+    ] {
+        let q = quotes(text);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(speaker(text, &q[0]).as_deref(), Some(who));
+        assert_eq!(q[0].content.first().map(|c| c.slice(text)), Some(content));
+    }
+}
+
+#[test]
+fn words_after_the_cue_that_are_a_clause_are_no_speaker() {
+    // `NAME (...), ROLE, said he fully supports ...`: `he fully supports
+    // the compromise` is the content, not a speaker after `said`.
+    let text = "Ferry fares\n\nCouncillor Ana Brandt (D-Dunmore), chair of the transport \
+                committee and one of the plan's authors, said she fully supports the \
+                compromise.\n";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(
+        speaker(text, &q[0]).is_some_and(|s| s.starts_with("Councillor Ana Brandt")),
+        "{q:?}"
+    );
+    assert_eq!(
+        q[0].content.first().map(|c| c.slice(text)),
+        Some("she fully supports the compromise")
+    );
+    // And a role with no article after the name: `said NAME, director of
+    // ...` names the speaker with the role.
+    let text = "Ferry fares\n\nFerry users get nervous when fares rise, said Christine \
+                Okafor, director of the riders' union in Dunmore.\n";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        speaker(text, &q[0]).as_deref(),
+        Some("Christine Okafor, director of the riders' union in Dunmore")
+    );
+    assert_eq!(
+        q[0].content.first().map(|c| c.slice(text)),
+        Some("Ferry users get nervous when fares rise")
+    );
+}
+
+#[test]
+fn according_to_with_a_long_source_or_one_in_the_middle() {
+    for (text, source, content) in [
+        (
+            "Ferry fares\n\nMost riders would pay more for a faster boat, according to a \
+             survey of 400 island residents released on Friday by the ferry users' \
+             association.\n",
+            "a survey of 400 island residents",
+            vec!["Most riders would pay more for a faster boat"],
+        ),
+        (
+            "Ferry fares\n\nThe new boats may not be ready before winter, according to Mara \
+             Quint, who has piloted the crossing for twenty years.\n",
+            "Mara Quint",
+            vec!["The new boats may not be ready before winter"],
+        ),
+        (
+            "Ferry fares\n\nThe real problem, according to the harbour master, is that the \
+             pier is too short.\n",
+            "the harbour master",
+            vec!["The real problem", "is that the pier is too short"],
+        ),
+        (
+            "Ferry fares\n\nBut, according to the survey, most riders would pay more for a \
+             faster boat.\n",
+            "the survey",
+            vec!["most riders would pay more for a faster boat"],
+        ),
+    ] {
+        let q = quotes(text);
+        assert_eq!(q.len(), 1, "{q:?}");
+        // The source may be trimmed of what follows its noun phrase.
+        assert!(
+            speaker(text, &q[0]).is_some_and(|s| s.starts_with(source)),
+            "{q:?}"
+        );
+        let got: Vec<&str> = q[0].content.iter().map(|c| c.slice(text)).collect();
+        assert_eq!(got, content);
+    }
+}
