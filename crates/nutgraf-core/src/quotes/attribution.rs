@@ -515,6 +515,66 @@ pub(super) fn headline_speaker(text: &str, toks: &[Tok]) -> Option<Quote> {
     })
 }
 
+/// A headline in Title Case with a quotation in it, its subject before a
+/// cue word (`Senator Hale Blasts Ferry Board Over 'Secret' Fares`): the
+/// subject is the speaker, the cue word the cue, the rest the content.
+/// The cue is the first capitalized word of the cue lexicon (verbs of
+/// saying, learned cues, the cue tagger's candidates in `-s`) among the
+/// first six, and every word before it is capitalized.
+pub(super) fn headline_subject(text: &str, toks: &[Tok]) -> Option<Quote> {
+    if !toks.first()?.title_case {
+        return None;
+    }
+    let quotation = |t: &Tok| t.kind == TokKind::Quote || matches!(t.slice(text), "\u{2018}" | "'");
+    let mark = toks.iter().position(quotation)?;
+    // A verb of saying or a learned cue, or a candidate of the tagger in
+    // `-s` (`Blasts`, `Reveals`), not a noun (`Claim`, `Announcement`).
+    let is_verb = |t: &Tok| {
+        let w = t.slice(text);
+        t.kind == TokKind::Word
+            && scan::starts_upper(w)
+            && (t.class & lexicon::CLASS_CUE != 0
+                || (t.class & lexicon::CLASS_CANDIDATE != 0
+                    && w.ends_with('s')
+                    && !w.ends_with("ss")))
+    };
+    let verb = (1..mark.min(6)).find(|&k| is_verb(&toks[k]))?;
+    // `Trump Just Announced`: an adverb before the verb is not the speaker's.
+    let subject_end = if matches!(
+        toks[verb - 1].slice(text),
+        "Just" | "Now" | "Also" | "Finally"
+    ) {
+        verb - 1
+    } else {
+        verb
+    };
+    let subject_ok = subject_end > 0
+        && toks[..subject_end].iter().all(|t| {
+            t.kind == TokKind::Word
+                && scan::starts_upper(t.slice(text))
+                && !HEADLINE_LABELS.contains(&t.slice(text).to_lowercase().as_str())
+        });
+    let last = toks.len() - 1;
+    let end = if toks[last].kind == TokKind::Punct && !quotation(&toks[last]) {
+        last.checked_sub(1)?
+    } else {
+        last
+    };
+    if !subject_ok || end <= verb + 1 {
+        return None;
+    }
+    let speaker = Span::new(toks[0].start, toks[subject_end - 1].end);
+    let cue = Span::new(toks[verb].start, toks[verb].end);
+    let content = Span::new(toks[verb + 1].start, toks[end].end);
+    Some(make(
+        text,
+        QuoteKind::Indirect,
+        Some(cue),
+        Some(speaker),
+        vec![content],
+    ))
+}
+
 /// A transcript line inside a quotation: `"WALLACE: But, Governor ...`,
 /// the speaker's name in capitals and a colon right after the opening mark.
 /// Gives the name and the colon (the cue).

@@ -296,7 +296,9 @@ pub fn extract_with(seg: &Segmented<'_>, models: QuoteModels<'_>) -> Vec<Quote> 
         }
         if p == 0 {
             // `Pence: Trump Was 'Mocking' Clinton Camp`.
-            if let Some(quote) = headline_speaker(text, toks) {
+            if let Some(quote) =
+                headline_speaker(text, toks).or_else(|| headline_subject(text, toks))
+            {
                 out.push((p, quote, Fallback::default()));
                 continue;
             }

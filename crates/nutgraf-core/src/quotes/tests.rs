@@ -1296,3 +1296,36 @@ fn according_to_with_a_long_source_or_one_in_the_middle() {
         assert_eq!(got, content);
     }
 }
+
+#[test]
+fn a_title_case_headline_with_a_quotation_names_its_subject() {
+    let text = "Senator Hale Blasts Ferry Board Over \u{2018}Secret\u{2019} Fare Rise\n\n\
+                The ferry board met on Monday behind closed doors.\n";
+    let q = quotes(text);
+    let head = q
+        .iter()
+        .find(|q| {
+            q.content
+                .first()
+                .is_some_and(|c| c.start < text.find('\n').unwrap())
+        })
+        .expect("a quote in the headline");
+    assert_eq!(speaker(text, head).as_deref(), Some("Senator Hale"));
+    assert_eq!(head.cue.map(|c| c.slice(text)), Some("Blasts"));
+    // A noun that may be a cue is no verb, and a headline without a
+    // quotation is left alone.
+    for text in [
+        "Woman Steps Forward With Bombshell Claim About \u{2018}Secret\u{2019} Fares\n\n\
+         The ferry board met on Monday.\n",
+        "Senator Hale Blasts Ferry Board Over Fare Rise\n\nThe ferry board met on Monday.\n",
+    ] {
+        let first_line = text.find('\n').unwrap();
+        assert!(
+            quotes(text)
+                .iter()
+                .all(|q| q.content.first().is_none_or(|c| c.start >= first_line)),
+            "{:?}",
+            quotes(text)
+        );
+    }
+}
