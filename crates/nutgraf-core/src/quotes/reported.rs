@@ -104,7 +104,7 @@ pub(super) fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote
         let tail = comma + 1;
         if end_tok >= tail && end_tok - tail <= 9 && content_words(toks, first, comma - 1) >= 5 {
             let content = Span::new(toks[first].start, toks[comma - 1].end);
-            let relative_word = |t: &Tok| matches!(t.slice(text), "that" | "which" | "who");
+            let relative_word = |t: &Tok| is_relative(text, t);
             if let Some((cue, after)) = lexicon::according_to(text, toks, tail) {
                 // Before an apposition the source is the name alone: what
                 // follows its comma may be no apposition of it
@@ -135,14 +135,13 @@ pub(super) fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote
                 // `..., said the budget would pass` and `..., said he
                 // supports it` are `SPEAKER, ..., said CONTENT`.
                 let sp = scan::noun_phrase_forward(text, toks, after, toks[end_tok].end)
-                    .filter(|&(s, next)| {
+                    .filter(|&(_, next)| {
                         !relative
                             && toks
                                 .get(next)
                                 .is_none_or(|t| next > end_tok || t.kind != TokKind::Word)
                             && !coref::is_subject_pronoun(toks[after].slice(text))
                             && (after + 1..next).all(|j| !lexicon::is_verb_like(text, toks, j))
-                            && s.end <= toks[end_tok].end
                     })
                     .filter(|&(s, _)| plausible_speaker(text, toks, s))
                     .map(|(s, next)| match apposition_end {
@@ -244,17 +243,17 @@ pub(super) fn reported(text: &str, toks: &[Tok], sentence: Span) -> Option<Quote
 /// are the sentence's before its final punctuation. The source ends at its
 /// first comma, relative word or the sentence's end.
 fn according_to_after(text: &str, toks: &[Tok], first: usize, end_tok: usize) -> Option<Quote> {
-    let k = (first + 1..end_tok).find(|&k| {
-        scan::is_comma(text, &toks[k]) && lexicon::according_to(text, toks, k + 1).is_some()
+    let (k, (cue, after)) = (first + 1..end_tok).find_map(|k| {
+        scan::is_comma(text, &toks[k])
+            .then(|| lexicon::according_to(text, toks, k + 1))
+            .flatten()
+            .map(|a| (k, a))
     })?;
-    let (cue, after) = lexicon::according_to(text, toks, k + 1)?;
     let stop = (after..=end_tok)
         .find(|&j| {
             scan::is_comma(text, &toks[j])
-                || matches!(
-                    toks[j].slice(text),
-                    "who" | "which" | "that" | "—" | "–" | "-" | "--" | "("
-                )
+                || is_relative(text, &toks[j])
+                || matches!(toks[j].slice(text), "—" | "–" | "-" | "--" | "(")
         })
         .unwrap_or(end_tok + 1);
     if stop <= after {
@@ -277,12 +276,17 @@ fn according_to_after(text: &str, toks: &[Tok], first: usize, end_tok: usize) ->
     if stop < end_tok
         && scan::is_comma(text, &toks[stop])
         && lexicon::is_verb_like(text, toks, stop + 1)
-        && !matches!(toks[stop + 1].slice(text), "who" | "which" | "that")
+        && !is_relative(text, &toks[stop + 1])
     {
         content.push(Span::new(toks[stop + 1].start, toks[end_tok].end));
         words += content_words(toks, stop + 1, end_tok);
     }
     (words >= 5).then(|| make(text, QuoteKind::Indirect, Some(cue), speaker, content))
+}
+
+/// `that`, `which` or `who`: a word opening a relative clause.
+fn is_relative(text: &str, t: &Tok) -> bool {
+    matches!(t.slice(text), "that" | "which" | "who")
 }
 
 /// `CONTENT, said Jane Doe, a harbour pilot.`: when the words after the
@@ -426,7 +430,9 @@ pub(super) fn content_end(text: &str, toks: &[Tok], start: usize, end_tok: usize
     end_tok
 }
 
-/// Reported content needs a clause: at least four words.
+/// Reported content needs a clause: at least four words, or three opening
+/// with a subject pronoun (`she supported it`), or two or more with a
+/// quotation mark after the first (`the request "absurd."`).
 pub(super) fn content_ok(text: &str, toks: &[Tok], from: usize, to: usize) -> bool {
     let words = content_words(toks, from, to);
     words >= 4

@@ -23,6 +23,19 @@ fn speaker(text: &str, q: &Quote) -> Option<String> {
     q.speaker.map(|s| s.slice(text).to_string())
 }
 
+/// Asserts that `text` has one quote, said by `who`, whose content opens
+/// with the span `content`.
+fn assert_one_quote(text: &str, who: &str, content: &str) {
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(speaker(text, &q[0]).as_deref(), Some(who), "{q:?}");
+    assert_eq!(
+        q[0].content.first().map(|c| c.slice(text)),
+        Some(content),
+        "{q:?}"
+    );
+}
+
 #[test]
 fn the_learned_chooser_finds_speakers_the_rules_miss() {
     let text = "To check the claim, reporters turned to the Dunmore Police \
@@ -1099,14 +1112,11 @@ fn content_before_an_attribution_with_a_participle_after_it() {
         "Ferry fares\n\nThe ferry company will raise fares by a fifth from March, its chief \
          executive said, blaming fuel costs.\n",
     ] {
-        let q = quotes(text);
-        assert_eq!(q.len(), 1, "{q:?}");
-        assert_eq!(
-            q[0].content.first().map(|c| c.slice(text)),
-            Some("The ferry company will raise fares by a fifth from March"),
-            "{q:?}"
+        assert_one_quote(
+            text,
+            "its chief executive",
+            "The ferry company will raise fares by a fifth from March",
         );
-        assert_eq!(speaker(text, &q[0]).as_deref(), Some("its chief executive"));
     }
     // Not a cue before its object, nor one in a relative clause: the
     // sentence's opening words are no one's content there.
@@ -1136,13 +1146,7 @@ fn a_short_content_with_a_quoted_word_is_reported_speech() {
     // `Judge Hale called the request "absurd."`: three words, one of them
     // quoted, are content enough (a clause needs four otherwise).
     let text = "Ferry fares\n\nJudge Hale called the request \u{201c}absurd.\u{201d}\n";
-    let q = quotes(text);
-    assert_eq!(q.len(), 1, "{q:?}");
-    assert_eq!(speaker(text, &q[0]).as_deref(), Some("Judge Hale"));
-    assert_eq!(
-        q[0].content.first().map(|c| c.slice(text)),
-        Some("the request \u{201c}absurd.\u{201d}")
-    );
+    assert_one_quote(text, "Judge Hale", "the request \u{201c}absurd.\u{201d}");
     // A quoted title alone is not: `a report titled "Open Water."`
     let text = "Ferry fares\n\nThe board published a report titled \"Open Water.\"\n";
     assert!(
@@ -1186,10 +1190,7 @@ fn an_appositive_before_the_cue_keeps_the_speaker_first() {
             "the new boats were too slow for the crossing",
         ),
     ] {
-        let q = quotes(text);
-        assert_eq!(q.len(), 1, "{q:?}");
-        assert_eq!(speaker(text, &q[0]).as_deref(), Some(who));
-        assert_eq!(q[0].content.first().map(|c| c.slice(text)), Some(content));
+        assert_one_quote(text, who, content);
     }
     // `..., said Jane Doe, a pilot.` still reads the speaker after the cue.
     let text = "Ferry fares\n\nThe new boats are too slow for the crossing, said Mara \
@@ -1216,10 +1217,7 @@ fn a_three_word_clause_with_a_pronoun_subject_is_content() {
             "they were angry",
         ),
     ] {
-        let q = quotes(text);
-        assert_eq!(q.len(), 1, "{q:?}");
-        assert_eq!(speaker(text, &q[0]).as_deref(), Some(who));
-        assert_eq!(q[0].content.first().map(|c| c.slice(text)), Some(content));
+        assert_one_quote(text, who, content);
     }
 }
 
@@ -1244,15 +1242,10 @@ fn words_after_the_cue_that_are_a_clause_are_no_speaker() {
     // ...` names the speaker with the role.
     let text = "Ferry fares\n\nFerry users get nervous when fares rise, said Christine \
                 Okafor, director of the riders' union in Dunmore.\n";
-    let q = quotes(text);
-    assert_eq!(q.len(), 1, "{q:?}");
-    assert_eq!(
-        speaker(text, &q[0]).as_deref(),
-        Some("Christine Okafor, director of the riders' union in Dunmore")
-    );
-    assert_eq!(
-        q[0].content.first().map(|c| c.slice(text)),
-        Some("Ferry users get nervous when fares rise")
+    assert_one_quote(
+        text,
+        "Christine Okafor, director of the riders' union in Dunmore",
+        "Ferry users get nervous when fares rise",
     );
 }
 
