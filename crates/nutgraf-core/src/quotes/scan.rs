@@ -282,19 +282,20 @@ const LEAD_TRIM: [&str; 10] = [
 /// The speaker phrase ending just before the cue at token `cue`, reaching
 /// back at most to token `lo`: up to eight words, not across punctuation.
 pub fn noun_phrase_back(text: &str, toks: &[Tok], lo: usize, cue: usize) -> Option<Span> {
-    let mut end = cue;
-    while end > lo && toks[end - 1].kind == TokKind::Word {
-        let w = toks[end - 1].slice(text).to_ascii_lowercase();
-        // `has said`, `also told`, `egregiously described`.
-        if AUX.contains(&w.as_str())
-            || (w.len() > 4 && w.ends_with("ly") && !starts_upper(toks[end - 1].slice(text)))
+    let mut end = before_auxiliaries(text, toks, lo, cue);
+    // `The email goes on to say`, `Hale refuses to disavow`: a cue in the
+    // infinitive; its speaker is the subject of the word before `to`.
+    if end > lo && toks[end - 1].kind == TokKind::Word && toks[end - 1].slice(text) == "to" {
+        let mut verb = end - 1;
+        if verb > lo && matches!(toks[verb - 1].slice(text), "on" | "out" | "up" | "back") {
+            verb -= 1;
+        }
+        if verb > lo + 1
+            && toks[verb - 1].kind == TokKind::Word
+            && takes_infinitive(toks[verb - 1].slice(text))
+            && toks[verb - 2].kind == TokKind::Word
         {
-            end -= 1;
-        } else if end >= lo + 2 && is_time_phrase(text, &toks[end - 2], &toks[end - 1]) {
-            // `who in 2010 said`, `she on Monday told`.
-            end -= 2;
-        } else {
-            break;
+            end = before_auxiliaries(text, toks, lo, verb - 1);
         }
     }
     // `even now at 86 she still says`: a pronoun right before the cue is
@@ -316,6 +317,41 @@ pub fn noun_phrase_back(text: &str, toks: &[Tok], lo: usize, cue: usize) -> Opti
         return Some(Span::new(name.start, toks[comma - 1].end));
     }
     name_back(text, toks, lo, end)
+}
+
+/// Verbs that take an infinitive after them (`refuses to`, `went on to`),
+/// as their base form.
+const INFINITIVE_VERBS: [&str; 34] = [
+    "go", "goes", "went", "continue", "refuse", "want", "try", "tries", "tried", "begin", "began",
+    "seem", "appear", "plan", "planned", "hope", "need", "expect", "decline", "fail", "use",
+    "decide", "attempt", "intend", "agree", "threaten", "vow", "pledge", "promise", "tend", "took",
+    "move", "rush", "come",
+];
+
+/// True for a lowercase verb that takes an infinitive: one of
+/// [`INFINITIVE_VERBS`] or its `-s`, `-d` or `-ed` form.
+fn takes_infinitive(w: &str) -> bool {
+    let is = |stem: Option<&str>| stem.is_some_and(|b| INFINITIVE_VERBS.contains(&b));
+    is(Some(w)) || is(w.strip_suffix('s')) || is(w.strip_suffix('d')) || is(w.strip_suffix("ed"))
+}
+
+/// Where a speaker phrase ends that ends before token `end`: before the
+/// auxiliaries, adverbs and time phrases that stand between a subject and
+/// its verb (`has said`, `also told`, `who in 2010 said`).
+fn before_auxiliaries(text: &str, toks: &[Tok], lo: usize, mut end: usize) -> usize {
+    while end > lo && toks[end - 1].kind == TokKind::Word {
+        let w = toks[end - 1].slice(text).to_ascii_lowercase();
+        if AUX.contains(&w.as_str())
+            || (w.len() > 4 && w.ends_with("ly") && !starts_upper(toks[end - 1].slice(text)))
+        {
+            end -= 1;
+        } else if end >= lo + 2 && is_time_phrase(text, &toks[end - 2], &toks[end - 1]) {
+            end -= 2;
+        } else {
+            break;
+        }
+    }
+    end
 }
 
 /// The phrase ending before token `end`, with a parenthesis after the

@@ -1322,3 +1322,27 @@ fn a_title_case_headline_with_a_quotation_names_its_subject() {
         );
     }
 }
+
+#[test]
+fn a_cue_in_the_infinitive_takes_the_subject_of_the_verb_before_it() {
+    // The speaker is the subject, not the subject with its verb and `to`.
+    assert_one_quote(
+        "The harbour board met on Monday.\n\nThe board's letter goes on to say \
+         that \"fares will rise by a fifth in the spring, whatever the council \
+         decides.\"\n",
+        "The board's letter",
+        "\"fares will rise by a fifth in the spring, whatever the council decides.\"",
+    );
+    assert_one_quote(
+        "The harbour board met on Monday.\n\nThe union continues to warn that \
+         the fare rise will hurt families without cars.\n",
+        "The union",
+        "that the fare rise will hurt families without cars",
+    );
+    assert_one_quote(
+        "The harbour board met on Monday.\n\nCouncillor Ana Brandt refuses to \
+         endorse the plan before the vote.\n",
+        "Councillor Ana Brandt",
+        "the plan before the vote",
+    );
+}
