@@ -90,7 +90,7 @@ const NEVER_IN_NAMES: WordSet<46> = WordSet::new([
 /// True for a word that can start a name: capitalized, no sentence opener
 /// (`The`, `But`), no verb of saying (`Says` of a headline), no small
 /// word of a headline (`To`, `Is`), and not `Will` (`Will Sanders win?`).
-fn opens_name(text: &str, t: &Tok) -> bool {
+pub(super) fn opens_name(text: &str, t: &Tok) -> bool {
     let w = t.slice(text);
     t.kind == TokKind::Word
         && starts_upper(w)

@@ -296,8 +296,21 @@ pub fn extract_with(seg: &Segmented<'_>, models: QuoteModels<'_>) -> Vec<Quote> 
         }
         if p == 0 {
             // `Pence: Trump Was 'Mocking' Clinton Camp`.
-            if let Some(quote) =
-                headline_speaker(text, toks).or_else(|| headline_subject(text, toks))
+            // Sentence case is read as a headline only where the headline
+            // detector takes the line for one (Title Case and `Name:` say
+            // so by themselves).
+            let detected = || {
+                crate::headline::read_layout(text)
+                    .headline
+                    .is_some_and(|h| h.start == para.start)
+            };
+            if let Some(quote) = headline_speaker(text, toks)
+                .or_else(|| headline_subject(text, toks))
+                .or_else(|| {
+                    headline_label(text, toks)
+                        .or_else(|| headline_verb(text, toks))
+                        .filter(|_| detected())
+                })
             {
                 out.push((p, quote, Fallback::default()));
                 continue;

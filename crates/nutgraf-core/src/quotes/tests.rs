@@ -1346,3 +1346,71 @@ fn a_cue_in_the_infinitive_takes_the_subject_of_the_verb_before_it() {
         "the plan before the vote",
     );
 }
+
+/// The quote read from the headline line of `headline` over a short body,
+/// as (speaker, content).
+fn headline_quote(headline: &str) -> Option<(String, String)> {
+    let text = format!(
+        "{headline}\n\nThe harbour board met on Monday and will vote on the \
+         budget next week.\n"
+    );
+    let line = headline.len();
+    quotes(&text)
+        .iter()
+        .find(|q| q.content.first().is_some_and(|c| c.start < line))
+        .map(|q| {
+            (
+                speaker(&text, q).unwrap_or_default(),
+                q.content[0].slice(&text).to_string(),
+            )
+        })
+}
+
+#[test]
+fn a_sentence_case_headline_with_a_quotation_gives_its_subject_as_speaker() {
+    assert_eq!(
+        headline_quote("Mayor Quint slams harbour board's 'secret' fare rise"),
+        Some((
+            "Mayor Quint".into(),
+            "harbour board's 'secret' fare rise".into()
+        ))
+    );
+    // A label before the subject is nobody's name.
+    assert_eq!(
+        headline_quote("The Latest: Hale declares 'victory' in ferry vote"),
+        Some(("Hale".into(), "'victory' in ferry vote".into()))
+    );
+    // An apostrophe is no quotation, and a plural noun before a verb is no
+    // verb.
+    assert_eq!(
+        headline_quote("Dunmore riders' union backs fare freeze"),
+        None
+    );
+    assert_eq!(
+        headline_quote("Democratic voters size up Quint's 'ferry first' plan"),
+        None
+    );
+}
+
+#[test]
+fn a_name_before_a_headline_colon_is_the_speaker_of_the_quotation_after_it() {
+    assert_eq!(
+        headline_quote("A word from Mayor Quint: 'Ride the ferry, not the bridge.'"),
+        Some((
+            "Mayor Quint".into(),
+            "'Ride the ferry, not the bridge.'".into()
+        ))
+    );
+    assert_eq!(
+        headline_quote("Mayor Quint on ferry fares: the rise is 'unfair' to riders"),
+        Some((
+            "Mayor Quint".into(),
+            "the rise is 'unfair' to riders".into()
+        ))
+    );
+    // With no quotation after the colon, the line is left alone.
+    assert_eq!(
+        headline_quote("Quint on fares: the rise is unfair to riders"),
+        None
+    );
+}
