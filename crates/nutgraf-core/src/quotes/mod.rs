@@ -299,9 +299,11 @@ pub fn extract_with(seg: &Segmented<'_>, models: QuoteModels<'_>) -> Vec<Quote> 
             // Sentence case is read as a headline only where the headline
             // detector takes the line for one (Title Case and `Name:` say
             // so by themselves).
+            // The pipeline has run the detector already (`title_span`);
+            // a bare segmentation has not.
             let detected = || {
-                crate::headline::read_layout(text)
-                    .headline
+                seg.title_span
+                    .or_else(|| crate::headline::read_layout(text).headline)
                     .is_some_and(|h| h.start == para.start)
             };
             if let Some(quote) = headline_speaker(text, toks)

@@ -285,13 +285,12 @@ pub fn noun_phrase_back(text: &str, toks: &[Tok], lo: usize, cue: usize) -> Opti
     let mut end = before_auxiliaries(text, toks, lo, cue);
     // `The email goes on to say`, `Hale refuses to disavow`: a cue in the
     // infinitive; its speaker is the subject of the word before `to`.
-    if end > lo && toks[end - 1].kind == TokKind::Word && toks[end - 1].slice(text) == "to" {
+    if end > lo && toks[end - 1].slice(text) == "to" {
         let mut verb = end - 1;
         if verb > lo && matches!(toks[verb - 1].slice(text), "on" | "out" | "up" | "back") {
             verb -= 1;
         }
         if verb > lo + 1
-            && toks[verb - 1].kind == TokKind::Word
             && takes_infinitive(toks[verb - 1].slice(text))
             && toks[verb - 2].kind == TokKind::Word
         {
@@ -319,8 +318,9 @@ pub fn noun_phrase_back(text: &str, toks: &[Tok], lo: usize, cue: usize) -> Opti
     name_back(text, toks, lo, end)
 }
 
-/// Verbs that take an infinitive after them (`refuses to`, `went on to`),
-/// as their base form.
+/// Verbs that take an infinitive after them (`refuses to`, `went on to`):
+/// base forms, and the forms [`takes_infinitive`]'s suffixes do not reach
+/// (`goes`, `tried`, `went`).
 const INFINITIVE_VERBS: [&str; 34] = [
     "go", "goes", "went", "continue", "refuse", "want", "try", "tries", "tried", "begin", "began",
     "seem", "appear", "plan", "planned", "hope", "need", "expect", "decline", "fail", "use",
