@@ -2,6 +2,7 @@
 //! (`"...," she said`), before it (`She said: "..."`), or in a transcript's
 //! speaker label. Headlines are read in [`super::headline`].
 
+use super::wordset::WordSet;
 use super::*;
 
 /// An attribution: the cue, the speaker, and the token after it.
@@ -12,6 +13,49 @@ pub(super) struct Attribution {
     /// Found before the quote, in the clause that introduces it.
     pub(super) before: bool,
 }
+
+impl Attribution {
+    /// True when nothing after this attribution carries its clause on: it
+    /// ends the sentence or is followed by punctuation, a time or place
+    /// (`said Monday`, `said in a statement`, `told CNN as ...`), or its
+    /// speaker comes after the cue (`said a source close to the
+    /// campaign`). False for `he claimed they never met`, `she vowed to
+    /// ...`: a clause of the attribution's own.
+    pub(super) fn closes_clause(&self, text: &str, toks: &[Tok], sentence: Span) -> bool {
+        if self.speaker.is_some_and(|s| self.cue.end <= s.start) {
+            return true;
+        }
+        let end = self
+            .speaker
+            .map_or(self.cue.end, |s| s.end.max(self.cue.end));
+        let k = toks.partition_point(|t| t.start < end);
+        let Some(t) = toks.get(k).filter(|t| t.start < sentence.end) else {
+            return true;
+        };
+        t.kind != TokKind::Word
+            || (lexicon::is_adverbial_opener(text, t) && t.slice(text) != "to")
+            || lexicon::listed(&AFTER_CUE, text, t)
+    }
+}
+
+/// Words after an attribution that open no clause of its own, besides the
+/// adverbial openers (`in`, `during`, `as`...).
+const AFTER_CUE: WordSet<14> = WordSet::new([
+    "of",
+    "via",
+    "and",
+    "this",
+    "yesterday",
+    "today",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+]);
 
 /// `"...," she said.` / `"...," said Jane Doe, a spokesman.` after the
 /// quote closing at token `close`.
@@ -415,7 +459,9 @@ pub(super) fn main_clause_cue(
 /// cue's clause (which ends at token `from`), is the quote's own; the first
 /// cue belongs to a subordinate or relative clause. Its speaker is the
 /// noun phrase after that comma, or none for a participle (`, saying,`:
-/// the sentence's subject, found later).
+/// the sentence's subject, found later). An `and` joining two clauses
+/// parts them as a comma does (`a woman asked for a photo and Clinton
+/// said, "..."`).
 fn adjacent_cue(text: &str, toks: &[Tok], from: usize, open: usize) -> Option<Attribution> {
     let mut end = open;
     while end > from && toks[end - 1].kind == TokKind::Punct && is_soft(text, &toks[end - 1]) {
@@ -438,9 +484,9 @@ fn adjacent_cue(text: &str, toks: &[Tok], from: usize, open: usize) -> Option<At
     })?;
     // A dash closes an aside as a comma does (`When Clinton noted that ...
     // ― as was true for years ― Trump boasted, "..."`).
-    let comma = (from..k)
-        .rev()
-        .find(|&c| scan::is_comma(text, &toks[c]) || is_dash(text, &toks[c]))?;
+    let comma = (from..k).rev().find(|&c| {
+        scan::is_comma(text, &toks[c]) || is_dash(text, &toks[c]) || toks[c].slice(text) == "and"
+    })?;
     let speaker = if comma + 1 == k {
         if !cue.slice(text).ends_with("ing") {
             return None;

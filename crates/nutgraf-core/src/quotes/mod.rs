@@ -368,6 +368,21 @@ pub fn extract_with(seg: &Segmented<'_>, models: QuoteModels<'_>) -> Vec<Quote> 
             // `Peabody said: "...," adding that its value ...`: a participle
             // after the quote with no speaker of its own leaves the quote
             // to the attribution before it.
+            // `Although Weiner admitted that they had "been friends," he
+            // claimed they never met`: a quotation inside a clause (a word
+            // right before it) whose attribution after it goes on (`he
+            // claimed they ...`) belongs to the cue before it.
+            if !opens_sentence
+                && attribution
+                    .as_ref()
+                    .is_some_and(|a| !a.closes_clause(text, toks, sentence))
+            {
+                if let Some(b) = attribution_before(text, toks, &quoted, open, sentence)
+                    .filter(|b| b.speaker.is_some())
+                {
+                    attribution = Some(b);
+                }
+            }
             let weak = attribution.as_ref().is_none_or(|a| {
                 a.speaker.is_none_or(|s| {
                     a.cue.slice(text).ends_with("ing") && phrase::within(text, toks, s).is_none()

@@ -1414,3 +1414,49 @@ fn a_name_before_a_headline_colon_is_the_speaker_of_the_quotation_after_it() {
         None
     );
 }
+
+#[test]
+fn a_quotation_inside_a_clause_takes_the_cue_before_when_the_one_after_goes_on() {
+    // `she claimed the board ...` after the quotation has a clause of its
+    // own: the quotation is in what Brandt admitted.
+    let text = "Although Councillor Ana Brandt admitted that the ferry plan had \
+                \"run into trouble with the harbour board,\" she claimed the board \
+                would sign it by June.\n";
+    let q = quotes(text);
+    let fragment = q
+        .iter()
+        .find(|q| q.content.iter().any(|c| c.slice(text).contains("run into")))
+        .expect("the quotation is a quote");
+    assert_eq!(
+        speaker(text, fragment).as_deref(),
+        Some("Councillor Ana Brandt"),
+        "{q:?}"
+    );
+    // An attribution after the quotation that ends its clause (`on
+    // Monday`) stays the quotation's.
+    assert_one_quote(
+        "Fares at the terminal will rise because the boats \"cost more to run \
+         than anyone planned,\" the harbour master said on Monday.\n",
+        "the harbour master",
+        "\"cost more to run than anyone planned,\"",
+    );
+}
+
+#[test]
+fn and_parts_two_clauses_before_a_quote() {
+    // The quote is the second clause's: Mayor Quint's, not the commuter's.
+    let text = "At the terminal on Friday, a commuter complained about the \
+                delays and Mayor Quint said, \"The new boats arrive in May, and \
+                the timetable returns to normal.\"\n";
+    assert_one_quote(
+        text,
+        "Mayor Quint",
+        "\"The new boats arrive in May, and the timetable returns to normal.\"",
+    );
+    assert_one_quote(
+        "A reporter asked for a comment and the harbour master told her, \
+         \"We are working on it day and night.\"\n",
+        "the harbour master",
+        "\"We are working on it day and night.\"",
+    );
+}
