@@ -168,11 +168,10 @@ pub(super) fn attribution_after(
         })
         .take(20)
         .filter(|&k| toks[k].kind == TokKind::Word);
-    // `"...," while 73 percent said ...`: a new clause, not an attribution.
-    if lexicon::is_clause_opener(text, &toks[words[0]]) {
-        return None;
-    }
-    for k in run {
+    // `"...," while 73 percent said ...`: a new clause, not an attribution;
+    // but `"..." and against the riders, Ruiz said.` closes on one (below).
+    let opener = lexicon::is_clause_opener(text, &toks[words[0]]);
+    for k in run.filter(|_| !opener) {
         if let Some((cue, after)) = lexicon::cue_at(text, toks, k) {
             let speaker = scan::noun_phrase_back(text, toks, words[0], k)?;
             // The speaker follows the quote: `"...," the mayor said`, not

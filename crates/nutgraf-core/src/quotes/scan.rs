@@ -131,7 +131,9 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
 
 /// Pairs of (opening, closing) quote-token indices. Curly quotes and
 /// guillemets say which way they face (but a `”` with no quote open, a
-/// space before and a word right after opens); a straight quote opens when
+/// space before and a word right after opens, and a `“` with a quote open,
+/// glued to what is before it and not to what follows, closes); a straight
+/// quote opens when
 /// none is open, else closes. A quote still open at the end closes at the last
 /// token.
 pub fn quoted_spans(text: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
@@ -143,7 +145,16 @@ pub fn quoted_spans(text: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
         }
         let c = t.slice(text);
         let opening = match c {
-            "\u{201c}" | "\u{ab}" | "\u{201e}" | "``" => true,
+            // `“...,“ said Jim Clyburn`: an opening curly quote typed
+            // where a closing one belongs, with a quote open, glued to the
+            // word or mark before it and not to the one after, closes.
+            "\u{201c}" => {
+                !(open.is_some()
+                    && k > 0
+                    && toks[k - 1].end == t.start
+                    && toks.get(k + 1).is_none_or(|n| n.start > t.end))
+            }
+            "\u{ab}" | "\u{201e}" | "``" => true,
             // `”Fear. I am ...”`: a closing curly quote typed where an
             // opening one belongs, with no quote open, a word right after
             // it and a space or nothing before it, opens.

@@ -1460,3 +1460,32 @@ fn and_parts_two_clauses_before_a_quote() {
         "\"We are working on it day and night.\"",
     );
 }
+
+#[test]
+fn an_attribution_closing_the_sentence_after_a_clause_opener_is_the_quotes() {
+    // `and against the riders` continues the quoted clause; `, Ruiz said`
+    // closes the sentence and attributes it.
+    // The quote before (`he said`) must not pass its speaker on.
+    let text = "\"We will wait until the audit is done\" before deciding \
+                anything, he said.\n\n\"The board has voted with the operators \
+                many times\" and against the riders, Ruiz said.\n";
+    let q = quotes(text);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(speaker(text, &q[1]).as_deref(), Some("Ruiz"), "{q:?}");
+    assert_eq!(q[1].cue.map(|c| c.slice(text)), Some("said"), "{q:?}");
+}
+
+#[test]
+fn an_opening_curly_quote_typed_as_the_closing_one_closes() {
+    // `“...,“ said`: the second mark is glued to the comma, with a space
+    // after it.
+    let text = "\u{201c}The fares are fair, and the boats are new,\u{201c} said Ana \
+                Ruiz, a commuter.\n\n\u{201c}We will see you in May.\u{201d}\n";
+    let q = quotes(text);
+    assert_eq!(speaker(text, &q[0]).as_deref(), Some("Ana Ruiz"), "{q:?}");
+    assert_eq!(
+        q[0].content.first().map(|c| c.slice(text)),
+        Some("\u{201c}The fares are fair, and the boats are new,\u{201c}"),
+        "{q:?}"
+    );
+}
