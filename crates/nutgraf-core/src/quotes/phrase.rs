@@ -156,6 +156,8 @@ pub fn speaker_phrase(text: &str, toks: &[Tok]) -> Option<Span> {
                 && !(w.ends_with("ed")
                     && is_determiner(text, &toks[k - 1])
                     && !listed(&const { WordSet::new(["that", "this"]) }, text, &toks[k - 1])))
+            // `Jane Sanders made it clear`: a verb no `-ed` marks.
+            || (t.kind == TokKind::Word && !starts_upper(w) && listed(&IRREGULAR_PAST, text, t))
             || SPEAKER_PRONOUNS.contains(f)
         {
             end = k;
@@ -200,3 +202,13 @@ pub fn speaker_phrase(text: &str, toks: &[Tok]) -> Option<Span> {
         );
     (!only && span.start < span.end).then_some(span)
 }
+
+/// Past tenses without `-ed` (and `cannot`) that end a speaker phrase the
+/// rules ran past its verb (`Jane Sanders made it`, `Biden took`).
+const IRREGULAR_PAST: WordSet<44> = WordSet::new([
+    "made", "spoke", "took", "gave", "came", "went", "got", "saw", "knew", "thought", "found",
+    "left", "felt", "kept", "held", "brought", "began", "wrote", "ran", "sat", "stood", "won",
+    "lost", "paid", "sent", "met", "led", "became", "chose", "drew", "fell", "fought", "grew",
+    "heard", "hung", "meant", "rose", "sought", "sold", "spent", "struck", "taught", "threw",
+    "cannot",
+]);

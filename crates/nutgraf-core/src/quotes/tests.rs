@@ -1489,3 +1489,29 @@ fn an_opening_curly_quote_typed_as_the_closing_one_closes() {
         "{q:?}"
     );
 }
+
+#[test]
+fn a_past_tense_without_ed_ends_the_speaker_phrase() {
+    // The learned cues `clear` and `aim` sit past a verb the `-ed` test
+    // does not see: the speaker stops before it.
+    let text = "Ferry fares rise\n\nIn the interview, Councillor Ana Brandt made \
+                it clear that the board would not back down on the fares.\n\nOn \
+                Monday, Mayor Quint took aim at comments by the harbour master \
+                that the boats were safe.\n";
+    let q = quotes(text);
+    let speakers: Vec<Option<String>> = q.iter().map(|q| speaker(text, q)).collect();
+    assert!(
+        speakers.contains(&Some("Councillor Ana Brandt".to_string())),
+        "{speakers:?}"
+    );
+    assert!(
+        speakers.contains(&Some("Mayor Quint".to_string())),
+        "{speakers:?}"
+    );
+    for s in speakers.iter().flatten() {
+        assert!(
+            !s.ends_with(" made it") && !s.ends_with(" took"),
+            "{speakers:?}"
+        );
+    }
+}
