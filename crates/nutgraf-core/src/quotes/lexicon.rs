@@ -506,6 +506,15 @@ pub fn cue_at(text: &str, toks: &[Tok], k: usize) -> Option<(Span, usize)> {
     {
         return None;
     }
+    // `the statement said`: a learned cue (a noun, often) right before a
+    // verb of saying is that verb's subject, not a cue.
+    if t.class & CLASS_SAYING == 0
+        && toks
+            .get(k + 1)
+            .is_some_and(|n| n.class & CLASS_SAYING != 0 && !starts_upper(n.slice(text)))
+    {
+        return None;
+    }
     if t.class & CLASS_POINTED != 0 {
         let next = toks.get(k + 1)?;
         return (lower(text, next) == "out").then(|| (Span::new(t.start, next.end), k + 2));

@@ -149,7 +149,12 @@ pub fn speaker_phrase(text: &str, toks: &[Tok]) -> Option<Span> {
     let mut end = toks.len();
     for (k, t) in toks.iter().enumerate().skip(1) {
         let w = t.slice(text);
+        // `the statement`: after a determiner a learned cue is a noun.
+        let noun_cue = t.class & (super::lexicon::CLASS_CUE | super::lexicon::CLASS_SAYING)
+            == super::lexicon::CLASS_CUE
+            && is_determiner(text, &toks[k - 1]);
         if (t.kind == TokKind::Word
+                && !noun_cue
                 && is_verb_like(text, toks, k)
                 // `A teary-eyed Bush`, `those surveyed`: after a
                 // determiner an `-ed` word is an adjective.

@@ -1515,3 +1515,14 @@ fn a_past_tense_without_ed_ends_the_speaker_phrase() {
         );
     }
 }
+
+#[test]
+fn a_learned_cue_before_a_verb_of_saying_is_its_subject() {
+    // `statement` is a learned cue; before `said` it is the speaker.
+    assert_one_quote(
+        "\"We stand with the riders, and we will fix the timetable,\" the \
+         statement said.\n",
+        "the statement",
+        "\"We stand with the riders, and we will fix the timetable,\"",
+    );
+}
