@@ -17,7 +17,7 @@ pub(super) struct Attribution {
 impl Attribution {
     /// True when nothing after this attribution carries its clause on: it
     /// ends the sentence or is followed by punctuation, a time or place
-    /// (`said Monday`, `said in a statement`, `told CNN as ...`), or its
+    /// (`said Monday`, `said in March`, `told CNN as ...`), or its
     /// speaker comes after the cue (`said a source close to the
     /// campaign`). False for `he claimed they never met`, `she vowed to
     /// ...`: a clause of the attribution's own.
@@ -35,27 +35,14 @@ impl Attribution {
         t.kind != TokKind::Word
             || (lexicon::is_adverbial_opener(text, t) && t.slice(text) != "to")
             || lexicon::listed(&AFTER_CUE, text, t)
+            || phrase::is_time_word(text, t)
     }
 }
 
 /// Words after an attribution that open no clause of its own, besides the
-/// adverbial openers (`in`, `during`, `as`...).
-const AFTER_CUE: WordSet<14> = WordSet::new([
-    "of",
-    "via",
-    "and",
-    "this",
-    "yesterday",
-    "today",
-    "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-]);
+/// adverbial openers (`in`, `during`, `as`...) and times
+/// ([`phrase::is_time_word`]).
+const AFTER_CUE: WordSet<4> = WordSet::new(["of", "via", "and", "this"]);
 
 /// `"...," she said.` / `"...," said Jane Doe, a spokesman.` after the
 /// quote closing at token `close`.

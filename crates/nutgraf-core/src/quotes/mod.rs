@@ -365,9 +365,6 @@ pub fn extract_with(seg: &Segmented<'_>, models: QuoteModels<'_>) -> Vec<Quote> 
                     }
                 }
             }
-            // `Peabody said: "...," adding that its value ...`: a participle
-            // after the quote with no speaker of its own leaves the quote
-            // to the attribution before it.
             // `Although Weiner admitted that they had "been friends," he
             // claimed they never met`: a quotation inside a clause (a word
             // right before it) whose attribution after it goes on (`he
@@ -383,6 +380,9 @@ pub fn extract_with(seg: &Segmented<'_>, models: QuoteModels<'_>) -> Vec<Quote> 
                     attribution = Some(b);
                 }
             }
+            // `Peabody said: "...," adding that its value ...`: a participle
+            // after the quote with no speaker of its own leaves the quote
+            // to the attribution before it.
             let weak = attribution.as_ref().is_none_or(|a| {
                 a.speaker.is_none_or(|s| {
                     a.cue.slice(text).ends_with("ing") && phrase::within(text, toks, s).is_none()

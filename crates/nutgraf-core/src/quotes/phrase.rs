@@ -4,7 +4,7 @@
 use super::coref;
 use super::lexicon::{
     is_clause_opener, is_determiner, is_non_subject, is_subordinator, is_verb_like, listed, lower,
-    OPENERS,
+    CLASS_CUE, CLASS_SAYING, OPENERS,
 };
 use super::token::{starts_upper, Tok, TokKind};
 use super::wordset::WordSet;
@@ -150,9 +150,8 @@ pub fn speaker_phrase(text: &str, toks: &[Tok]) -> Option<Span> {
     for (k, t) in toks.iter().enumerate().skip(1) {
         let w = t.slice(text);
         // `the statement`: after a determiner a learned cue is a noun.
-        let noun_cue = t.class & (super::lexicon::CLASS_CUE | super::lexicon::CLASS_SAYING)
-            == super::lexicon::CLASS_CUE
-            && is_determiner(text, &toks[k - 1]);
+        let noun_cue =
+            t.class & (CLASS_CUE | CLASS_SAYING) == CLASS_CUE && is_determiner(text, &toks[k - 1]);
         if (t.kind == TokKind::Word
                 && !noun_cue
                 && is_verb_like(text, toks, k)

@@ -133,9 +133,8 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
 /// guillemets say which way they face (but a `”` with no quote open, a
 /// space before and a word right after opens, and a `“` with a quote open,
 /// glued to what is before it and not to what follows, closes); a straight
-/// quote opens when
-/// none is open, else closes. A quote still open at the end closes at the last
-/// token.
+/// quote opens when none is open, else closes. A quote still open at the
+/// end closes at the last token.
 pub fn quoted_spans(text: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
