@@ -92,9 +92,9 @@ pub struct CompiledGbdt {
     features: usize,
     depth: usize,
     trees: usize,
-    /// Per tree, its `2^depth - 1` inner nodes' features and thresholds.
-    feature: Vec<u32>,
-    threshold: Vec<f32>,
+    /// Per tree, its `2^depth - 1` inner nodes' feature and threshold, side
+    /// by side: a step down a tree reads one 8-byte pair.
+    node: Vec<(u32, f32)>,
     /// Per tree, its `2^depth` leaves.
     leaf: Vec<f32>,
 }
@@ -129,8 +129,7 @@ impl CompiledGbdt {
             features: model.features.len(),
             depth,
             trees: model.trees.len(),
-            feature: vec![0; inner * model.trees.len()],
-            threshold: vec![f32::INFINITY; inner * model.trees.len()],
+            node: vec![(0, f32::INFINITY); inner * model.trees.len()],
             leaf: vec![0.0; leaves * model.trees.len()],
         };
         for (ti, t) in model.trees.iter().enumerate() {
@@ -145,8 +144,7 @@ impl CompiledGbdt {
                     stack.push((i, 2 * pos + 1));
                     stack.push((i, 2 * pos + 2));
                 } else {
-                    c.feature[ti * inner + pos] = u32::from(t.feature[i]);
-                    c.threshold[ti * inner + pos] = t.threshold[i];
+                    c.node[ti * inner + pos] = (u32::from(t.feature[i]), t.threshold[i]);
                     stack.push((t.left[i] as usize, 2 * pos + 1));
                     stack.push((t.right[i] as usize, 2 * pos + 2));
                 }
@@ -184,8 +182,7 @@ impl CompiledGbdt {
         let inner = (1usize << self.depth) - 1;
         let leaves = inner + 1;
         for t in 0..self.trees {
-            let feature = &self.feature[t * inner..(t + 1) * inner];
-            let threshold = &self.threshold[t * inner..(t + 1) * inner];
+            let node = &self.node[t * inner..(t + 1) * inner];
             let leaf = &self.leaf[t * leaves..(t + 1) * leaves];
             // Rows walk in blocks of `BLOCK`, level by level, so the walks'
             // dependent loads overlap instead of waiting on each other.
@@ -194,7 +191,8 @@ impl CompiledGbdt {
                 let mut at = [0usize; BLOCK];
                 for _ in 0..self.depth {
                     for (i, row) in at.iter_mut().zip(block) {
-                        let go_right = row[feature[*i] as usize] > threshold[*i];
+                        let (f, threshold) = node[*i];
+                        let go_right = row[f as usize] > threshold;
                         *i = 2 * *i + 1 + usize::from(go_right);
                     }
                 }
@@ -206,7 +204,8 @@ impl CompiledGbdt {
             for (o, row) in out[done..].iter_mut().zip(&rows[done..]) {
                 let mut i = 0usize;
                 for _ in 0..self.depth {
-                    let go_right = row[feature[i] as usize] > threshold[i];
+                    let (f, threshold) = node[i];
+                    let go_right = row[f as usize] > threshold;
                     i = 2 * i + 1 + usize::from(go_right);
                 }
                 *o += leaf[i - inner];
