@@ -114,6 +114,50 @@ fn gzip_input_and_truncated_gzip() {
 }
 
 #[test]
+fn a_stream_broken_after_many_chunks_keeps_what_came_before_in_order() {
+    // 2,000 short records (chunks of 256 a worker, two in flight), the
+    // gzip cut off in its last quarter: every record before the break is
+    // written to standard output, in input order, and the exit code is 1.
+    let mut input = String::new();
+    for i in 0..2000 {
+        let article = format!(
+            "Councillor Ana Brandt said the ferry number {i} would run at dawn. \
+             The harbour board agreed on Tuesday, and riders cheered."
+        );
+        input.push_str(&json!({"id": i, "article": article}).to_string());
+        input.push('\n');
+    }
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::none());
+    enc.write_all(input.as_bytes()).unwrap();
+    let bytes = enc.finish().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let gz = dir.path().join("in.jsonl.gz");
+    std::fs::write(&gz, &bytes[..bytes.len() * 4 / 5]).unwrap();
+    let o = nutgraf(
+        &["batch", gz.to_str().unwrap(), "-o", "-", "-q", "-j", "2"],
+        b"",
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("in.jsonl.gz"), "{}", stderr(&o));
+    let ids: Vec<u64> = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .parse()
+                .unwrap()
+        })
+        .collect();
+    assert!(ids.len() >= 1024, "{} records written", ids.len());
+    assert!(ids.len() < 2000, "{} records written", ids.len());
+    assert!(
+        ids.iter().enumerate().all(|(i, &id)| id == i as u64),
+        "in input order"
+    );
+}
+
+#[test]
 fn the_input_file_is_never_the_output() {
     let (dir, inp, _, input) = records_file();
     let link = dir.path().join("link.jsonl");
