@@ -115,9 +115,10 @@ fn gzip_input_and_truncated_gzip() {
 
 #[test]
 fn a_stream_broken_after_many_chunks_keeps_what_came_before_in_order() {
-    // 2,000 short records (chunks of 256 a worker, two in flight), the
-    // gzip cut off in its last quarter: every record before the break is
-    // written to standard output, in input order, and the exit code is 1.
+    // 2,000 short records (chunks of 256 a worker, 512 at -j2), the gzip
+    // cut off in its last fifth: every record of the chunks before the
+    // break is written to standard output, in input order, and the exit
+    // code is 1.
     let mut input = String::new();
     for i in 0..2000 {
         let article = format!(

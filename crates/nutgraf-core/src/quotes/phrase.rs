@@ -144,30 +144,15 @@ pub fn speaker_phrase(text: &str, toks: &[Tok]) -> Option<Span> {
     {
         return None;
     }
-    // Where the phrase ends: before a verb or a word after a pronoun. An
+    // Where the phrase ends: after a pronoun (`he`), else before a verb. An
     // apposition stays (`Rep. Ana Reyes (D-Maine), a member of the panel`).
-    let mut end = toks.len();
-    for (k, t) in toks.iter().enumerate().skip(1) {
-        let w = t.slice(text);
-        // `the statement`: after a determiner a learned cue is a noun.
-        let noun_cue =
-            t.class & (CLASS_CUE | CLASS_SAYING) == CLASS_CUE && is_determiner(text, &toks[k - 1]);
-        if (t.kind == TokKind::Word
-                && !noun_cue
-                && is_verb_like(text, toks, k)
-                // `A teary-eyed Bush`, `those surveyed`: after a
-                // determiner an `-ed` word is an adjective.
-                && !(w.ends_with("ed")
-                    && is_determiner(text, &toks[k - 1])
-                    && !listed(&const { WordSet::new(["that", "this"]) }, text, &toks[k - 1])))
-            // `Jane Sanders made it clear`: a verb no `-ed` marks.
-            || (t.kind == TokKind::Word && !starts_upper(w) && listed(&IRREGULAR_PAST, text, t))
-            || SPEAKER_PRONOUNS.contains(f)
-        {
-            end = k;
-            break;
-        }
-    }
+    let end = if SPEAKER_PRONOUNS.contains(f) {
+        1
+    } else {
+        (1..toks.len())
+            .find(|&k| is_phrase_verb(text, toks, k))
+            .unwrap_or(toks.len())
+    };
     // The last word before the end: `Mr. Obama, who understood` ends at
     // `Obama`, not at the comma.
     let last = toks[..end].iter().rev().find(|t| t.kind == TokKind::Word)?;
@@ -205,6 +190,33 @@ pub fn speaker_phrase(text: &str, toks: &[Tok]) -> Option<Span> {
             &toks[0],
         );
     (!only && span.start < span.end).then_some(span)
+}
+
+/// True when word `k` (not the first) of a speaker phrase is a verb, where
+/// the phrase ends.
+fn is_phrase_verb(text: &str, toks: &[Tok], k: usize) -> bool {
+    let t = &toks[k];
+    if t.kind != TokKind::Word {
+        return false;
+    }
+    let w = t.slice(text);
+    let after_determiner = || is_determiner(text, &toks[k - 1]);
+    // `the statement`: after a determiner a learned cue is a noun.
+    let noun_cue = || t.class & (CLASS_CUE | CLASS_SAYING) == CLASS_CUE && after_determiner();
+    // `A teary-eyed Bush`, `those surveyed`: after a determiner an `-ed`
+    // word is an adjective.
+    let adjective = || {
+        w.ends_with("ed")
+            && after_determiner()
+            && !listed(
+                &const { WordSet::new(["that", "this"]) },
+                text,
+                &toks[k - 1],
+            )
+    };
+    (is_verb_like(text, toks, k) && !noun_cue() && !adjective())
+        // `Jane Sanders made it clear`: a verb no `-ed` marks.
+        || (!starts_upper(w) && listed(&IRREGULAR_PAST, text, t))
 }
 
 /// Past tenses without `-ed` (and `cannot`) that end a speaker phrase the
