@@ -282,28 +282,37 @@ impl Pipeline {
     /// Errors on empty or binary input; any other text gives a summary, with
     /// fewer points than asked only when the article has fewer sentences.
     pub fn summarize(&self, doc: &Document) -> Result<Summary, Error> {
+        let (mut summary, analyzed) = self.summarize_but_quotes(doc)?;
+        self.add_quotes(&mut summary, &analyzed);
+        Ok(summary)
+    }
+
+    /// Summarizes many documents, each as [`Pipeline::summarize`] would:
+    /// the same summaries, in the same order. Every document's key points
+    /// are chosen first and its quotes read after, so that each stage's
+    /// tables stay in the cache for a run of documents.
+    pub fn summarize_all(&self, docs: &[Document]) -> Vec<Result<Summary, Error>> {
+        let done: Vec<Result<(Summary, Analyzed<'_>), Error>> =
+            docs.iter().map(|d| self.summarize_but_quotes(d)).collect();
+        done.into_iter()
+            .map(|r| {
+                r.map(|(mut summary, analyzed)| {
+                    self.add_quotes(&mut summary, &analyzed);
+                    summary
+                })
+            })
+            .collect()
+    }
+
+    /// Everything of a summary but its quotes, with the analysis the quotes
+    /// are read from.
+    fn summarize_but_quotes<'d>(
+        &self,
+        doc: &'d Document,
+    ) -> Result<(Summary, Analyzed<'d>), Error> {
         check_text(&doc.text)?;
         let (analyzed, layout) = self.analyze(doc);
         let (scored, selection) = self.select(&analyzed);
-
-        let language = crate::language::detect(&doc.text);
-        let quotes_note = (!self.config.skip_quotes && !language.is_english()).then(|| {
-            format!(
-                "not extracted: the article reads as {}, and the quote rules are for English",
-                language.name
-            )
-        });
-        let mut quotes = if self.config.skip_quotes || quotes_note.is_some() {
-            Vec::new()
-        } else {
-            let mut quotes = crate::quotes::extract(&analyzed.segmented);
-            let (direct, reported) = (
-                self.config.min_quote_confidence,
-                self.config.min_reported_confidence,
-            );
-            quotes.retain(|q| crate::quotes::confidence::reaches(q, direct, reported));
-            quotes
-        };
         let text = doc.text.as_str();
         let sentences = &analyzed.segmented.sentences;
         let key_points = self.points(&analyzed, &scored, selection);
@@ -328,7 +337,7 @@ impl Pipeline {
                 end: s.end,
             })
             .collect();
-        Ok(Summary {
+        let summary = Summary {
             id: doc.id.clone(),
             headline,
             headline_source,
@@ -337,13 +346,37 @@ impl Pipeline {
             key_points,
             stats,
             metadata: doc.metadata.clone(),
-            language,
-            speakers: crate::quotes::speakers(&mut quotes),
-            quotes,
-            quotes_note,
+            language: crate::language::detect(text),
+            speakers: Vec::new(),
+            quotes: Vec::new(),
+            quotes_note: None,
             offset_unit: "byte".to_string(),
             text: None,
-        })
+        };
+        Ok((summary, analyzed))
+    }
+
+    /// Reads the quotes of an analyzed document into its summary (or the
+    /// note of why they were not read).
+    fn add_quotes(&self, summary: &mut Summary, analyzed: &Analyzed<'_>) {
+        if self.config.skip_quotes {
+            return;
+        }
+        if !summary.language.is_english() {
+            summary.quotes_note = Some(format!(
+                "not extracted: the article reads as {}, and the quote rules are for English",
+                summary.language.name
+            ));
+            return;
+        }
+        let mut quotes = crate::quotes::extract(&analyzed.segmented);
+        let (direct, reported) = (
+            self.config.min_quote_confidence,
+            self.config.min_reported_confidence,
+        );
+        quotes.retain(|q| crate::quotes::confidence::reaches(q, direct, reported));
+        summary.speakers = crate::quotes::speakers(&mut quotes);
+        summary.quotes = quotes;
     }
 }
 
@@ -596,6 +629,42 @@ mod tests {
             p.summarize(&Document::new("- ... !")).unwrap_err(),
             Error::NoWords
         );
+    }
+
+    #[test]
+    fn summarize_all_gives_each_document_what_summarize_gives_it() {
+        let docs = [
+            Document::new(
+                "The council voted on Tuesday to close the old bridge for repairs.\n\n\"We \
+                 cannot wait any longer,\" said the mayor, Ana Ruiz. Work starts in June.",
+            ),
+            Document::new(" \n\t"),
+            Document::new(
+                "El ayuntamiento votó el martes cerrar el viejo puente sobre el río. \
+                 \"No podemos esperar más\", dijo la alcaldesa Ana Ruiz.",
+            ),
+            Document::new("abc\0def. More text here."),
+            Document::new("Rain is due on Friday, forecasters said. Schools stay open.")
+                .with_title("Rain on Friday"),
+        ];
+        for p in [
+            Pipeline::default(),
+            PipelineBuilder::from_config(PipelineConfig {
+                skip_quotes: true,
+                ..PipelineConfig::default()
+            })
+            .build()
+            .unwrap(),
+        ] {
+            let all = p.summarize_all(&docs);
+            assert_eq!(all.len(), docs.len());
+            for (d, got) in docs.iter().zip(&all) {
+                assert_eq!(got, &p.summarize(d), "{:?}", d.text);
+            }
+            assert!(all[0].as_ref().unwrap().quotes.len() == usize::from(!p.config.skip_quotes));
+            assert_eq!(all[1], Err(Error::EmptyDocument));
+            assert!(all[2].as_ref().unwrap().quotes_note.is_some() != p.config.skip_quotes);
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::time::Instant;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use nutgraf_core::ingest::record;
-use nutgraf_core::{Input, Pipeline, Summarized, Summary};
+use nutgraf_core::{Input, Pipeline, Summary};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -276,16 +276,41 @@ fn summarize_chunk(
     max_bytes: u64,
 ) -> Vec<(bool, Vec<u8>)> {
     chunk
-        .par_iter()
-        .map(|(line, l)| match l {
-            Line::Whole(bytes) => one(pipeline, *line, bytes, quotes_only),
+        .par_chunks(GROUP)
+        .flat_map_iter(|group| summarize_group(pipeline, group, quotes_only, max_bytes))
+        .collect()
+}
+
+/// Records summarized together by [`Pipeline::summarize_all`]: a few, so
+/// that the pool still shares a chunk's work out evenly.
+pub const GROUP: usize = 16;
+
+/// One output line per line of `group`, in order.
+fn summarize_group(
+    pipeline: &Pipeline,
+    group: &[(usize, Line)],
+    quotes_only: bool,
+    max_bytes: u64,
+) -> Vec<(bool, Vec<u8>)> {
+    let whole: Vec<(usize, &[u8])> = group
+        .iter()
+        .filter_map(|(line, l)| match l {
+            Line::Whole(bytes) => Some((*line, bytes.as_slice())),
+            Line::TooLong(..) => None,
+        })
+        .collect();
+    let mut done = records(pipeline, &whole, quotes_only).into_iter();
+    group
+        .iter()
+        .filter_map(|(line, l)| match l {
+            Line::Whole(_) => done.next(),
             Line::TooLong(head, tail) => {
                 let (head, tail) = (String::from_utf8_lossy(head), String::from_utf8_lossy(tail));
-                failed_line(
+                Some(failed_line(
                     record::record_id_cut(&head, &tail).as_deref(),
                     *line,
                     &input::too_large(&format!("line {line}"), max_bytes),
-                )
+                ))
             }
         })
         .collect()
@@ -305,36 +330,64 @@ pub fn failed_line(id: Option<&str>, line: usize, error: &str) -> (bool, Vec<u8>
     (false, v)
 }
 
-/// Summarizes one input line into one output line (with its newline).
-pub fn one(pipeline: &Pipeline, line: usize, bytes: &[u8], quotes_only: bool) -> (bool, Vec<u8>) {
-    let fail = |id: Option<&str>, error: &str| failed_line(id, line, error);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            return fail(
-                None,
-                &format!("not valid UTF-8 at byte {} of the line", e.valid_up_to()),
-            );
-        }
-    };
-    match pipeline.run(Input::Record(text.to_string()), None) {
-        Ok(Summarized { summary, .. }) => {
-            let mut v = if quotes_only {
-                serde_json::to_vec(&DoneQuotes {
-                    line,
-                    quotes: nutgraf_core::render::QuotesOnly::of(&summary),
-                })
-            } else {
-                serde_json::to_vec(&Done {
-                    line,
-                    summary: &summary,
-                })
+/// Summarizes input lines (line number, bytes) into output lines (each
+/// with its newline), in order: a summary line, or an error line that
+/// names the record when its id is readable.
+pub fn records(
+    pipeline: &Pipeline,
+    lines: &[(usize, &[u8])],
+    quotes_only: bool,
+) -> Vec<(bool, Vec<u8>)> {
+    let mut out: Vec<Option<(bool, Vec<u8>)>> = Vec::with_capacity(lines.len());
+    let (mut docs, mut read) = (Vec::new(), Vec::new());
+    for &(line, bytes) in lines {
+        let text = match std::str::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                let error = format!("not valid UTF-8 at byte {} of the line", e.valid_up_to());
+                out.push(Some(failed_line(None, line, &error)));
+                continue;
             }
-            .unwrap_or_default();
-            v.push(b'\n');
-            (true, v)
+        };
+        match Input::Record(text.to_string()).into_document() {
+            Ok((doc, extracted)) => {
+                docs.push(doc);
+                read.push((out.len(), line, extracted, text));
+                out.push(None);
+            }
+            Err(e) => out.push(Some(failed_line(
+                record::record_id(text).as_deref(),
+                line,
+                &e.to_string(),
+            ))),
         }
-        // The error line still names the record when its id is readable.
-        Err(e) => fail(record::record_id(text).as_deref(), &e.to_string()),
     }
+    let summaries = pipeline.summarize_all(&docs);
+    for ((doc, summary), (k, line, extracted, text)) in docs.iter().zip(summaries).zip(read) {
+        out[k] = Some(match summary {
+            Ok(mut summary) => {
+                if extracted {
+                    summary.text = Some(doc.text.clone());
+                }
+                written(line, &summary, quotes_only)
+            }
+            Err(e) => failed_line(record::record_id(text).as_deref(), line, &e.to_string()),
+        });
+    }
+    out.into_iter().flatten().collect()
+}
+
+/// The output line of a summarized record.
+fn written(line: usize, summary: &Summary, quotes_only: bool) -> (bool, Vec<u8>) {
+    let mut v = if quotes_only {
+        serde_json::to_vec(&DoneQuotes {
+            line,
+            quotes: nutgraf_core::render::QuotesOnly::of(summary),
+        })
+    } else {
+        serde_json::to_vec(&Done { line, summary })
+    }
+    .unwrap_or_default();
+    v.push(b'\n');
+    (true, v)
 }

@@ -541,11 +541,11 @@ async fn batch(State(app): State<Arc<App>>, req: Request) -> Result<Response, Ap
             let out = app
                 .compute(permit.clone(), Instant::now() + app.timeout, move || {
                     use rayon::prelude::*;
-                    let outs: Vec<(bool, Vec<u8>)> = chunk
-                        .par_iter()
-                        .map(|&(n, a, b)| {
-                            super::batch::one(&pipeline, n, &bytes[a..b], quotes_only)
-                        })
+                    let lines: Vec<(usize, &[u8])> =
+                        chunk.iter().map(|&(n, a, b)| (n, &bytes[a..b])).collect();
+                    let outs: Vec<(bool, Vec<u8>)> = lines
+                        .par_chunks(super::batch::GROUP)
+                        .flat_map_iter(|group| super::batch::records(&pipeline, group, quotes_only))
                         .collect();
                     outs
                 })
