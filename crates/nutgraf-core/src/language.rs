@@ -11,7 +11,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::analyze::stopwords::is_stop_word;
+use crate::analyze::stopwords::is_stop_word_in_any_case;
 
 /// The language a text reads as.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,23 +76,6 @@ pub fn detect(text: &str) -> Language {
 /// apostrophes): how many there are, and how many are stop words.
 fn stop_count(text: &str) -> (usize, usize) {
     let (mut words, mut stop) = (0usize, 0usize);
-    let mut buf = String::new();
-    // ASCII words, nearly all, are lowered on the stack; others through
-    // `char::to_lowercase` (the Kelvin sign lowers to an ASCII `k`).
-    let mut is_stop = |w: &str| {
-        if w.is_ascii() {
-            let mut lower = [0u8; 16];
-            w.len() <= lower.len() && {
-                lower[..w.len()].copy_from_slice(w.as_bytes());
-                lower.make_ascii_lowercase();
-                std::str::from_utf8(&lower[..w.len()]).is_ok_and(is_stop_word)
-            }
-        } else {
-            buf.clear();
-            buf.extend(w.chars().flat_map(char::to_lowercase));
-            is_stop_word(&buf)
-        }
-    };
     let mut start: Option<usize> = None;
     // The text's end closes its last word.
     for (i, c) in text
@@ -103,7 +86,7 @@ fn stop_count(text: &str) -> (usize, usize) {
             (true, None) => start = Some(i),
             (false, Some(st)) => {
                 words += 1;
-                stop += usize::from(is_stop(&text[st..i]));
+                stop += usize::from(is_stop_word_in_any_case(&text[st..i]));
                 start = None;
                 if words == SAMPLE_WORDS {
                     break;
@@ -129,7 +112,7 @@ mod tests {
         {
             let lower: String = w.chars().flat_map(char::to_lowercase).collect();
             n.0 += 1;
-            n.1 += usize::from(is_stop_word(&lower));
+            n.1 += usize::from(crate::analyze::is_stop_word(&lower));
         }
         n
     }

@@ -187,12 +187,7 @@ impl Analyzer for WordAnalyzer {
 pub(crate) fn ascii_lower(w: &[u8]) -> Option<u128> {
     const ONES: u128 = u128::MAX / 255;
     const TOP: u128 = ONES * 0x80;
-    if w.len() > 16 {
-        return None;
-    }
-    let mut buf = [0u8; 16];
-    buf[..w.len()].copy_from_slice(w);
-    let x = u128::from_le_bytes(buf);
+    let x = load_le(w)?;
     if x & TOP != 0 {
         return None;
     }
@@ -200,6 +195,34 @@ pub(crate) fn ascii_lower(w: &[u8]) -> Option<u128> {
     let past_z = x + ONES * (0x80 - u128::from(b'Z') - 1);
     let upper = from_a & !past_z & TOP;
     Some(x | upper >> 2)
+}
+
+/// `w`'s bytes, little-endian and zero-padded, when it is at most 16 bytes.
+/// Two reads that overlap when the word is shorter than both (the bytes
+/// they share are the same bytes, so or-ing them is exact): no copy into a
+/// buffer, which would be a call to `memcpy` for every word.
+#[inline]
+pub(crate) fn load_le(w: &[u8]) -> Option<u128> {
+    let n = w.len();
+    let x = match n {
+        0 => 0,
+        1..=3 => {
+            let (a, b, c) = (w[0], w[n / 2], w[n - 1]);
+            u128::from(a) | u128::from(b) << (8 * (n / 2)) | u128::from(c) << (8 * (n - 1))
+        }
+        4..=8 => {
+            let lo = u32::from_le_bytes([w[0], w[1], w[2], w[3]]);
+            let hi = u32::from_le_bytes([w[n - 4], w[n - 3], w[n - 2], w[n - 1]]);
+            u128::from(lo) | u128::from(hi) << (8 * (n - 4))
+        }
+        9..=16 => {
+            let lo = u64::from_le_bytes(w[..8].try_into().ok()?);
+            let hi = u64::from_le_bytes(w[n - 8..].try_into().ok()?);
+            u128::from(lo) | u128::from(hi) << (8 * (n - 8))
+        }
+        _ => return None,
+    };
+    Some(x)
 }
 
 /// Calls `f` with the span of every word inside `within`: maximal runs of
@@ -257,6 +280,16 @@ mod tests {
                 let got = ascii_lower(&w).expect("ASCII");
                 assert_eq!(got.to_le_bytes().to_vec(), want, "byte {b:#x} at {at}");
             }
+        }
+        // Every length, with distinct bytes, against a byte-by-byte copy.
+        for n in 0..=17usize {
+            let w: Vec<u8> = (0..n).map(|i| b'A' + i as u8).collect();
+            let want = (n <= 16).then(|| {
+                let mut buf = [0u8; 16];
+                buf[..n].copy_from_slice(&w.to_ascii_lowercase());
+                u128::from_le_bytes(buf)
+            });
+            assert_eq!(ascii_lower(&w), want, "length {n}");
         }
         assert_eq!(ascii_lower(b"Said"), ascii_lower(b"said"));
         assert_eq!(ascii_lower("Señor".as_bytes()), None);

@@ -143,14 +143,10 @@ static STOP_WORDS: &[&str] = &[
 /// The longest stop word, in bytes.
 const LONGEST: usize = 10;
 
-/// A word of at most 15 bytes packed into one integer: its bytes and its
-/// length, so that a look-up is one integer hash and compare.
+/// A word of at most 15 bytes packed into one integer: its length and
+/// its bytes above, so that a look-up is one integer hash and compare.
 fn packed(word: &[u8]) -> u128 {
-    word.iter()
-        .enumerate()
-        .fold(word.len() as u128, |k, (i, &b)| {
-            k | u128::from(b) << (8 * (i + 1))
-        })
+    super::load_le(word).map_or(0, |x| word.len() as u128 | x << 8)
 }
 
 /// [`STOP_WORDS`], packed: called for every word of every article and by
@@ -161,6 +157,19 @@ static PACKED: std::sync::LazyLock<rustc_hash::FxHashSet<u128>> =
 /// True when `lower` (a lowercase word) is an English stop word.
 pub fn is_stop_word(lower: &str) -> bool {
     lower.len() <= LONGEST && PACKED.contains(&packed(lower.as_bytes()))
+}
+
+/// True when `word` lowercased is an English stop word. ASCII words,
+/// nearly all, are lowered in a register; others through
+/// `str::to_lowercase` (the Kelvin sign lowers to an ASCII `k`).
+pub fn is_stop_word_in_any_case(word: &str) -> bool {
+    if word.is_ascii() {
+        word.len() <= LONGEST
+            && super::ascii_lower(word.as_bytes())
+                .is_some_and(|x| PACKED.contains(&(word.len() as u128 | x << 8)))
+    } else {
+        is_stop_word(&word.to_lowercase())
+    }
 }
 
 #[cfg(test)]
@@ -178,6 +187,12 @@ mod tests {
         assert!(!is_stop_word("said"));
         assert!(!is_stop_word("The"), "callers lowercase first");
         assert!(!is_stop_word("yourselvesx") && !is_stop_word(""));
+        for w in ["The", "THE", "the", "Yourselves"] {
+            assert!(is_stop_word_in_any_case(w), "{w}");
+        }
+        for w in ["Said", "", "yourselvesx", "Th\u{e9}", "the\0", "\u{212a}now"] {
+            assert!(!is_stop_word_in_any_case(w), "{w}");
+        }
         assert!(STOP_WORDS
             .iter()
             .all(|w| w.len() <= LONGEST && is_stop_word(w)));

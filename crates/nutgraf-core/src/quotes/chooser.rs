@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 
 use super::scan::{self, Tok, TokKind};
 use super::{coref, lexicon, phrase, Quote, QuoteKind};
-use crate::analyze::stopwords::is_stop_word;
+use crate::analyze::stopwords::{is_stop_word, is_stop_word_in_any_case};
 use crate::score::gbdt::{self, CompiledGbdt, Gbdt};
 use crate::Span;
 
@@ -257,12 +257,18 @@ impl Counts {
     }
 }
 
+/// True when `w` ends with `suffix` (lowercase) in any case: no character
+/// outside ASCII lowercases to the ASCII letters of a suffix here.
+fn ends_with_in_any_case(w: &str, suffix: &str) -> bool {
+    w.len() >= suffix.len()
+        && w.as_bytes()[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
 /// The feature row of candidate `i` of `ctx`.
 pub fn features(text: &str, toks: &[Tok], counts: &Counts, ctx: &Context, i: usize) -> [f32; NF] {
     let k = ctx.words[i];
     let t = &toks[k];
     let w = t.slice(text);
-    let lower = w.to_lowercase();
     let upper = scan::starts_upper(w);
     let word = |j: usize| toks.get(j).filter(|t| t.kind == TokKind::Word);
     let prev = k.checked_sub(1).and_then(|j| toks.get(j));
@@ -339,7 +345,7 @@ pub fn features(text: &str, toks: &[Tok], counts: &Counts, ctx: &Context, i: usi
         flag(first_word),
         flag(coref::is_pronoun(w)),
         flag(coref::is_subject_pronoun(w)),
-        flag(is_stop_word(&lower)),
+        flag(is_stop_word_in_any_case(w)),
         f32::from(lexicon::rule_class(t.class)),
         flag(counts.verb_like[k]),
         cue_next,
@@ -349,10 +355,10 @@ pub fn features(text: &str, toks: &[Tok], counts: &Counts, ctx: &Context, i: usi
         flag(prev.is_some_and(|p| lexicon::is_determiner(text, p))),
         (b - a).min(9) as f32,
         flag(is_name_word(k) && b == k + 1),
-        flag(lower.ends_with("ing")),
-        flag(lower.ends_with("ly")),
-        flag(lower.ends_with("ed")),
-        flag(lower.ends_with("'s") || lower.ends_with("\u{2019}s")),
+        flag(ends_with_in_any_case(w, "ing")),
+        flag(ends_with_in_any_case(w, "ly")),
+        flag(ends_with_in_any_case(w, "ed")),
+        flag(ends_with_in_any_case(w, "'s") || ends_with_in_any_case(w, "\u{2019}s")),
         flag(coref::is_not_name(w)),
         w.len().min(20) as f32,
         quote_marks.min(9) as f32,
@@ -363,9 +369,11 @@ pub fn features(text: &str, toks: &[Tok], counts: &Counts, ctx: &Context, i: usi
         flag(next.is_some_and(|t| t.slice(text) == "(")),
         flag(coref::is_lead_word(w)),
         flag(counts.verb_like.get(k + 1).copied().unwrap_or(false)),
-        flag(prev.is_some_and(|p| {
-            p.kind == TokKind::Word && is_stop_word(&p.slice(text).to_lowercase())
-        })),
+        flag(
+            prev.is_some_and(|p| {
+                p.kind == TokKind::Word && is_stop_word_in_any_case(p.slice(text))
+            }),
+        ),
         ctx.speaker.map_or(0.0, |(a, b)| {
             (a..b)
                 .filter(|&j| toks[j].kind == TokKind::Word)

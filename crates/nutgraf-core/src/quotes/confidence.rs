@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 use super::{Quote, QuoteKind};
-use crate::analyze::stopwords::is_stop_word;
+use crate::analyze::stopwords::is_stop_word_in_any_case;
 use crate::score::gbdt::{self, CompiledGbdt, Gbdt};
 
 /// The built-in model, as `nutgraf train-quotes` writes it.
@@ -165,8 +165,8 @@ pub fn features(
         if let (Some(first), Some(last)) = (ws.first(), ws.last()) {
             x[4] = b(capitalized(first));
             x[5] = b(ws.len() == 1 && lower_in(first, PRONOUNS));
-            x[6] = b(is_stop_word(&first.to_lowercase()) && !lower_in(first, PRONOUNS));
-            x[7] = b(is_stop_word(&last.to_lowercase()) && !lower_in(last, PRONOUNS));
+            x[6] = b(is_stop_word_in_any_case(first) && !lower_in(first, PRONOUNS));
+            x[7] = b(is_stop_word_in_any_case(last) && !lower_in(last, PRONOUNS));
         }
         x[8] = b(s.ends_with("'s") || s.ends_with("\u{2019}s") || s.ends_with('\''));
         x[9] = b(s.contains([',', '"', '\u{201c}', '\u{201d}', '(', ':', ';']));

@@ -73,7 +73,8 @@ pub fn is_lead_word(w: &str) -> bool {
         "however",
         "also",
     ]
-    .contains(&w.to_lowercase().as_str())
+    .iter()
+    .any(|l| w.eq_ignore_ascii_case(l))
 }
 
 /// Capitalized words that are no part of a name, wherever they stand: a

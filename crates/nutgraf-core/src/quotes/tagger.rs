@@ -81,7 +81,7 @@ impl CueTagger {
     /// The log-odds of a word with the given feature hashes (as
     /// [`features`] gives them), when it is one of the model's candidates.
     pub fn weigh(&self, word: &str, features: &[u32]) -> Option<f32> {
-        super::wordset::pack(word.as_bytes())
+        super::wordset::key(word.as_bytes())
             .filter(|k| self.candidates.contains(k))
             .map(|_| features.iter().map(|&h| self.weight(h)).sum())
     }
@@ -126,7 +126,7 @@ fn candidate_key(text: &str, t: &Tok) -> Option<u128> {
         && (3..=MAX_CANDIDATE_LEN).contains(&w.len())
         && w.iter().all(u8::is_ascii_lowercase)
         && !is_stop_word(t.slice(text)))
-    .then(|| super::wordset::pack(w))
+    .then(|| super::wordset::key(w))
     .flatten()
 }
 
