@@ -14,6 +14,16 @@ pub const MAX_LEN: usize = 15;
 pub struct WordSet<const N: usize> {
     words: [&'static str; N],
     keys: [u128; N],
+    /// For each length, a bit for the low five bits of each first byte
+    /// among the words of that length: most words asked about are turned
+    /// away by this one look-up, before the keys are scanned.
+    shapes: [u32; MAX_LEN + 1],
+}
+
+/// The bit of [`WordSet::shapes`] for `key`'s first byte.
+#[inline]
+const fn first_bit(key: u128) -> u32 {
+    1 << (key as u32 & 31)
 }
 
 /// `w`'s bytes, little-endian, with its length in the top byte; `None`
@@ -46,6 +56,7 @@ impl<const N: usize> WordSet<N> {
     /// [`MAX_LEN`] bytes.
     pub const fn new(words: [&'static str; N]) -> Self {
         let mut keys = [0u128; N];
+        let mut shapes = [0u32; MAX_LEN + 1];
         let mut i = 0;
         while i < N {
             let w = words[i].as_bytes();
@@ -54,9 +65,14 @@ impl<const N: usize> WordSet<N> {
                 Some(k) => k,
                 None => panic!("a WordSet word is over 15 bytes"),
             };
+            shapes[w.len()] |= first_bit(keys[i]);
             i += 1;
         }
-        WordSet { words, keys }
+        WordSet {
+            words,
+            keys,
+            shapes,
+        }
     }
 
     /// The words, in the order given.
@@ -74,7 +90,9 @@ impl<const N: usize> WordSet<N> {
     /// 0, which packs no word, is never.
     #[inline]
     pub fn has_key(&self, key: u128) -> bool {
-        key != 0 && self.keys.contains(&key)
+        // The top byte of a key is its length, at most `MAX_LEN`.
+        let len = (key >> 120) as usize & MAX_LEN;
+        key != 0 && self.shapes[len] & first_bit(key) != 0 && self.keys.contains(&key)
     }
 }
 
