@@ -298,6 +298,28 @@ mod tests {
     }
 
     #[test]
+    fn words_are_the_runs_of_letters_and_digits() {
+        let text = "  Zürich’s café—3½ x² ÆON, ok…İstanbul's 日本語 ǅemal!a";
+        let mut plain = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            match (c.is_alphanumeric(), start) {
+                (true, None) => start = Some(i),
+                (false, Some(st)) => {
+                    plain.push(&text[st..i]);
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        assert_eq!(words(text), plain);
+        // Inside a span that is not the whole text.
+        let mut inner = Vec::new();
+        for_each_word(text, Span::new(2, 16), |s| inner.push(s.slice(text)));
+        assert_eq!(inner, ["Zürich", "s", "ca"]);
+    }
+
+    #[test]
     fn words_split_like_rouge() {
         assert_eq!(
             words("Don't stop—U.S. $1.13bn"),

@@ -190,7 +190,14 @@ mod tests {
         for w in ["The", "THE", "the", "Yourselves"] {
             assert!(is_stop_word_in_any_case(w), "{w}");
         }
-        for w in ["Said", "", "yourselvesx", "Th\u{e9}", "the\0", "\u{212a}now"] {
+        for w in [
+            "Said",
+            "",
+            "yourselvesx",
+            "Th\u{e9}",
+            "the\0",
+            "\u{212a}now",
+        ] {
             assert!(!is_stop_word_in_any_case(w), "{w}");
         }
         assert!(STOP_WORDS
