@@ -173,13 +173,24 @@ impl Input {
 }
 
 /// An input's document and its summary, as [`Pipeline::run`] gives them.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Summarized {
     /// The article as read: its text is what every offset points into.
     pub document: Document,
     /// The summary; its `text` is set when the document's text is not the
     /// input as given (extracted from a page).
     pub summary: Summary,
+}
+
+impl Summarized {
+    /// The summary of `document`, carrying the text its offsets point into
+    /// when that text is not the input as given (`extracted` from a page).
+    fn new(document: Document, extracted: bool, mut summary: Summary) -> Summarized {
+        if extracted {
+            summary.text = Some(document.text.clone());
+        }
+        Summarized { document, summary }
+    }
 }
 
 /// An immutable summarization pipeline.
@@ -270,11 +281,34 @@ impl Pipeline {
         if let Some(t) = title {
             document = document.with_title(t);
         }
-        let mut summary = self.summarize(&document)?;
-        if extracted {
-            summary.text = Some(document.text.clone());
-        }
-        Ok(Summarized { document, summary })
+        let summary = self.summarize(&document)?;
+        Ok(Summarized::new(document, extracted, summary))
+    }
+
+    /// Reads and summarizes many inputs, each as [`Pipeline::run`] would
+    /// with no title given: the same results, in the same order, through
+    /// [`Pipeline::summarize_all`].
+    pub fn run_all(&self, inputs: Vec<Input>) -> Vec<Result<Summarized, Error>> {
+        let mut docs = Vec::with_capacity(inputs.len());
+        let read: Vec<Result<bool, Error>> = inputs
+            .into_iter()
+            .map(|input| {
+                input.into_document().map(|(doc, extracted)| {
+                    docs.push(doc);
+                    extracted
+                })
+            })
+            .collect();
+        let mut summaries = self.summarize_all(&docs).into_iter().zip(docs);
+        read.into_iter()
+            .map(|r| {
+                let extracted = r?;
+                let (summary, document) = summaries
+                    .next()
+                    .expect("one summary for each document read");
+                Ok(Summarized::new(document, extracted, summary?))
+            })
+            .collect()
     }
 
     /// Summarizes one document.
@@ -665,6 +699,38 @@ mod tests {
             assert_eq!(all[1], Err(Error::EmptyDocument));
             assert!(all[2].as_ref().unwrap().quotes_note.is_some() != p.config.skip_quotes);
         }
+    }
+
+    #[test]
+    fn run_all_gives_each_input_what_run_gives_it() {
+        let inputs = vec![
+            Input::Record(
+                r#"{"id": "a", "text": "The council voted on Tuesday to close the old bridge. \"We cannot wait,\" said the mayor, Ana Ruiz."}"#
+                    .to_string(),
+            ),
+            Input::Record(r#"{"id": "b", "text": 7}"#.to_string()),
+            Input::Html(
+                b"<html><head><title>Bridge reopens</title></head><body><article>\
+                  <p>The old bridge over the river reopened on Monday after two years of repairs.</p>\
+                  <p>Engineers replaced every cable and most of the deck, the county said.</p>\
+                  </article></body></html>"
+                    .to_vec(),
+            ),
+            Input::Text(" \n ".to_string()),
+            Input::Text("Rain is due on Friday, forecasters said. Schools stay open.".to_string()),
+        ];
+        let p = Pipeline::default();
+        let all = p.run_all(inputs.clone());
+        assert_eq!(all.len(), inputs.len());
+        for (input, got) in inputs.into_iter().zip(&all) {
+            assert_eq!(got, &p.run(input, None));
+        }
+        assert!(all[1].is_err() && all[3].is_err());
+        assert!(
+            all[2].as_ref().unwrap().summary.text.is_some(),
+            "a page's text is carried"
+        );
+        assert!(all[4].as_ref().unwrap().summary.text.is_none());
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::time::Instant;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use nutgraf_core::ingest::record;
-use nutgraf_core::{Input, Pipeline, Summary};
+use nutgraf_core::{Input, Pipeline, Summarized, Summary};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -339,38 +339,24 @@ pub fn records(
     quotes_only: bool,
 ) -> Vec<(bool, Vec<u8>)> {
     let mut out: Vec<Option<(bool, Vec<u8>)>> = Vec::with_capacity(lines.len());
-    let (mut docs, mut read) = (Vec::new(), Vec::new());
+    let (mut inputs, mut read) = (Vec::new(), Vec::new());
     for &(line, bytes) in lines {
-        let text = match std::str::from_utf8(bytes) {
-            Ok(t) => t,
+        match std::str::from_utf8(bytes) {
+            Ok(text) => {
+                inputs.push(Input::Record(text.to_string()));
+                read.push((out.len(), line, text));
+                out.push(None);
+            }
             Err(e) => {
                 let error = format!("not valid UTF-8 at byte {} of the line", e.valid_up_to());
                 out.push(Some(failed_line(None, line, &error)));
-                continue;
             }
-        };
-        match Input::Record(text.to_string()).into_document() {
-            Ok((doc, extracted)) => {
-                docs.push(doc);
-                read.push((out.len(), line, extracted, text));
-                out.push(None);
-            }
-            Err(e) => out.push(Some(failed_line(
-                record::record_id(text).as_deref(),
-                line,
-                &e.to_string(),
-            ))),
         }
     }
-    let summaries = pipeline.summarize_all(&docs);
-    for ((doc, summary), (k, line, extracted, text)) in docs.iter().zip(summaries).zip(read) {
-        out[k] = Some(match summary {
-            Ok(mut summary) => {
-                if extracted {
-                    summary.text = Some(doc.text.clone());
-                }
-                written(line, &summary, quotes_only)
-            }
+    for (run, (k, line, text)) in pipeline.run_all(inputs).into_iter().zip(read) {
+        out[k] = Some(match run {
+            Ok(Summarized { summary, .. }) => written(line, &summary, quotes_only),
+            // The error line still names the record when its id is readable.
             Err(e) => failed_line(record::record_id(text).as_deref(), line, &e.to_string()),
         });
     }
