@@ -151,11 +151,6 @@ fn run_json(run: &nutgraf_core::Summarized) -> Result<String, Error> {
     Ok(String::from_utf8(out).unwrap_or_default())
 }
 
-/// Inputs summarized together by `Pipeline::run_all` (key points first,
-/// quotes after, so each stage's tables stay in the cache), as `nutgraf
-/// batch` does.
-const GROUP: usize = 16;
-
 /// The JSON of each of `group`'s summaries, or its error dict, in order.
 fn summarize_group(
     pipeline: &nutgraf_core::Pipeline,
@@ -261,7 +256,7 @@ impl Pipeline {
             pool.install(|| {
                 items
                     .into_par_iter()
-                    .chunks(GROUP)
+                    .chunks(nutgraf_core::Pipeline::GROUP)
                     .flat_map_iter(|group| summarize_group(&pipeline, group))
                     .collect()
             })

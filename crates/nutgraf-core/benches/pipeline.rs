@@ -126,12 +126,12 @@ fn benches(c: &mut Criterion) {
             })
         });
     }
-    // As `nutgraf batch` runs it: 16 articles at a time, key points first
-    // and quotes after.
+    // As `nutgraf batch` runs it: `Pipeline::GROUP` articles at a time, key
+    // points first and quotes after.
     let pipeline = Pipeline::default();
     g.bench_function("summarize-all-in-16s", |b| {
         b.iter(|| {
-            for group in docs.chunks(16) {
+            for group in docs.chunks(Pipeline::GROUP) {
                 for s in pipeline.summarize_all(group) {
                     black_box(s.map(|s| s.key_points.len()).unwrap_or(0));
                 }

@@ -276,14 +276,10 @@ fn summarize_chunk(
     max_bytes: u64,
 ) -> Vec<(bool, Vec<u8>)> {
     chunk
-        .par_chunks(GROUP)
+        .par_chunks(Pipeline::GROUP)
         .flat_map_iter(|group| summarize_group(pipeline, group, quotes_only, max_bytes))
         .collect()
 }
-
-/// Records summarized together by [`Pipeline::summarize_all`]: a few, so
-/// that the pool still shares a chunk's work out evenly.
-pub const GROUP: usize = 16;
 
 /// One output line per line of `group`, in order.
 fn summarize_group(

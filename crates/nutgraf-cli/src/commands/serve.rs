@@ -544,7 +544,7 @@ async fn batch(State(app): State<Arc<App>>, req: Request) -> Result<Response, Ap
                     let lines: Vec<(usize, &[u8])> =
                         chunk.iter().map(|&(n, a, b)| (n, &bytes[a..b])).collect();
                     let outs: Vec<(bool, Vec<u8>)> = lines
-                        .par_chunks(super::batch::GROUP)
+                        .par_chunks(nutgraf_core::Pipeline::GROUP)
                         .flat_map_iter(|group| super::batch::records(&pipeline, group, quotes_only))
                         .collect();
                     outs
